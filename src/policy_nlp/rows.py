@@ -1,0 +1,121 @@
+"""Turn what the pipeline found into output rows: the one place rows are built."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .ingest import SourceDocument
+from .schema import columns
+from .settings import MULTI_SEPARATOR
+
+EVIDENCE_SEPARATOR = " | "
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def document_row(source: SourceDocument, **extra) -> dict:
+    """The ``documents.csv`` row; counts and stance come in ``extra`` for analysed files."""
+    row = dict.fromkeys(columns("documents"), "")
+    row.update(
+        doc_id=source.doc_id, path=source.path, relative_path=source.relpath, status=source.status,
+        error=source.error, format=source.format, encoding=source.encoding, title=_one_line(source.title),
+        author=_one_line(source.author), published=source.published, site=_one_line(source.site),
+        category=_one_line(source.category),
+    )
+    if source.status == "ok":
+        row.update(n_chars=len(source.text), n_words=len(re.findall(r"\w+(?:[-'\u2019]\w+)*", source.masked)),
+                   n_actors=0, n_places=0, n_cooperation=0)
+    row.update(extra)
+    return row
+
+
+def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict], coops: list[dict],
+          sentences: list[tuple[int, int]], sentence_of: Callable[[int], int], stance, want_sentences: bool) -> dict:
+    """All rows for one analysed document (see :mod:`policy_nlp.schema` for the columns)."""
+    mention_rows = []
+    counts: Counter = Counter()
+    forms: dict[tuple[str, str], list[str]] = {}
+    for m in mentions:
+        ent = entities[m["entity_id"]]
+        etype = _entity_type(ent, m["kind"])
+        mention_rows.append({
+            "doc_id": source.doc_id, "sentence_id": sentence_of(m["start_char"]),
+            "start_char": m["start_char"], "end_char": m["end_char"], "text": m["text"], "kind": m["kind"],
+            "entity_id": m["entity_id"], "name": ent["name"], "type": etype, "country_iso3": ent["country_iso3"],
+            "latitude": _coord(ent, "latitude", m["kind"]), "longitude": _coord(ent, "longitude", m["kind"]),
+            "surface_role": m["role"],
+        })
+        key = (m["entity_id"], m["kind"])
+        counts[key] += 1
+        text = _one_line(m["text"])
+        forms.setdefault(key, [])
+        if text not in forms[key]:
+            forms[key].append(text)
+
+    entity_rows = []
+    for (eid, kind), n in sorted(counts.items(), key=lambda kv: (kv[0][1], -kv[1], kv[0][0])):
+        ent = entities[eid]
+        entity_rows.append({
+            "doc_id": source.doc_id, "entity_id": eid, "name": ent["name"], "kind": kind,
+            "type": _entity_type(ent, kind), "country_iso3": ent["country_iso3"],
+            "latitude": _coord(ent, "latitude", kind), "longitude": _coord(ent, "longitude", kind),
+            "mentions": n, "surface_forms": MULTI_SEPARATOR.join(forms[(eid, kind)]),
+        })
+
+    coop_rows = []
+    for c in coops:
+        coop_rows.append({
+            "doc_id": source.doc_id, "sentence_id": sentence_of(c["start_char"]),
+            "start_char": c["start_char"], "end_char": c["end_char"], "trigger": _one_line(c["trigger"]),
+            "domain": MULTI_SEPARATOR.join(c["domain"]), "modality": c["modality"],
+            "participants": MULTI_SEPARATOR.join(c["participants"]),
+            "participant_names": MULTI_SEPARATOR.join(entities[p]["name"] for p in c["participants"] if p in entities),
+            "sentence": _one_line(source.text[c["sent_start"]:c["sent_end"]]),
+        })
+
+    stance_fields = {}
+    sentence_rows = []
+    if stance is not None:
+        stance_fields = {
+            "stance": stance.label, "stance_confidence": _fmt(stance.confidence),
+            "p_engagement": _fmt(stance.probabilities.get("engagement")),
+            "p_pressure": _fmt(stance.probabilities.get("pressure")),
+            "p_neutral": _fmt(stance.probabilities.get("neutral")),
+            "stance_target": stance.target, "stance_evidence": EVIDENCE_SEPARATOR.join(stance.evidence),
+        }
+        if want_sentences:
+            for i, ((start, end), probs) in enumerate(zip(sentences, stance.sentence_probabilities)):
+                sentence_rows.append({
+                    "doc_id": source.doc_id, "sentence_id": i, "start_char": start, "end_char": end,
+                    "p_engagement": _fmt(probs.get("engagement")), "p_pressure": _fmt(probs.get("pressure")),
+                    "p_neutral": _fmt(probs.get("neutral")), "sentence": _one_line(source.text[start:end]),
+                })
+
+    document = document_row(
+        source,
+        n_actors=sum(1 for _, kind in counts if kind == "actor"),
+        n_places=sum(1 for _, kind in counts if kind == "place"),
+        n_cooperation=len(coop_rows),
+        **stance_fields,
+    )
+    return {"document": document, "mentions": mention_rows, "entities": entity_rows,
+            "cooperation": coop_rows, "sentences": sentence_rows, "words": document["n_words"]}
+
+
+def _entity_type(ent: dict, kind: str) -> str:
+    if kind == "place" and ent["type"] == "state":
+        return "country"
+    return ent["type"]
+
+
+def _coord(ent: dict, key: str, kind: str) -> str:
+    value = ent.get(key)
+    return "" if kind != "place" or value is None else f"{value:.4f}"

