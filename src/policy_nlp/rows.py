@@ -48,14 +48,15 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
         etype = _entity_type(ent, m["kind"])
         mention_rows.append({
             "doc_id": source.doc_id, "sentence_id": sentence_of(m["start_char"]),
-            "start_char": m["start_char"], "end_char": m["end_char"], "text": m["text"], "kind": m["kind"],
+            "start_char": m["start_char"], "end_char": m["end_char"],
+            "text": source.text[m["start_char"]:m["end_char"]], "kind": m["kind"],
             "entity_id": m["entity_id"], "name": ent["name"], "type": etype, "country_iso3": ent["country_iso3"],
             "latitude": _coord(ent, "latitude", m["kind"]), "longitude": _coord(ent, "longitude", m["kind"]),
             "surface_role": m["role"],
         })
         key = (m["entity_id"], m["kind"])
         counts[key] += 1
-        text = _one_line(m["text"])
+        text = _one_line(source.text[m["start_char"]:m["end_char"]])
         forms.setdefault(key, [])
         if text not in forms[key]:
             forms[key].append(text)

@@ -117,7 +117,7 @@ class ActorLinker:
         taken: set[int] = set()
         chosen = []
         for span, source in spans:
-            if any(i in taken for i in range(span.start, span.end)):
+            if any(i in taken for i in range(span.start, span.end)) or any(t.is_space or "\n" in t.text for t in span):
                 continue
             taken.update(range(span.start, span.end))
             chosen.append((span, source))
@@ -302,7 +302,7 @@ def _looks_like_person(span: Span) -> bool:
 def _is_location(span: Span) -> bool:
     root = span.root
     # "in Soviet Union/Russia", "in Seoul and Tokyo": the preposition governs the phrase.
-    while root.dep_ in {"compound", "conj", "appos"} and root.head.i != root.i and root.head.pos_ == "PROPN":
+    while root.dep_ in {"compound", "conj", "appos", "nmod"} and root.head.i != root.i and root.head.pos_ == "PROPN":
         root = root.head
     head = root.head
     if root.dep_ == "pobj":

@@ -82,6 +82,11 @@ class CooperationDetector:
         self.agreement_verbs = lx.words("agreement_verbs")
         self.study_verbs = lx.words("study_verbs")
         self.study_nouns = lx.words("study_nouns")
+        self.shared_heads = lx.words("shared_heads")
+        self.with_verbs = lx.words("with_verbs")
+        self.share_objects = lx.words("share_objects")
+        self.join_objects = lx.words("join_objects")
+        self.exchange_heads = lx.words("exchange_heads")
         self.neg_words = lx.cue("negation_words")
         self.neg_verbs = lx.cue("negation_verbs")
         self.neg_adjs = lx.cue("negation_adjectives")
@@ -128,32 +133,41 @@ class CooperationDetector:
             lemma = _lemma(tok)
             low = tok.lower_
             start = tok.i - 2 if lemma.startswith("co-") else tok.i
-            if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT"} or (tok.pos_ == "PROPN" and tok.i > sent.start and tok.is_title):
-                # "Cooperative Bank", "the Joint Comprehensive Plan of Action": names, not mentions.
+            if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} and lemma not in self.agreement_nouns:
+                # "Cooperative Bank", "Shanghai Cooperation Organisation": names, not mentions.
                 continue
             nxt = _next_word(tok)
             if lemma in self.not_after and nxt is not None and nxt.lemma_.lower() in self.not_after[lemma]:
                 continue
-            if lemma == "joint" or low == "joint":
-                head = tok.head if tok.dep_ in {"amod", "compound"} else _next_noun(tok)
-                if head is not None and _lemma(head) in self.joint_heads | {"projects"}:
+            if low in {"joint", "shared"}:
+                head = tok.head if tok.dep_ in {"amod", "compound"} and tok.head.i > tok.i else _next_noun(tok)
+                if head is not None and (low == "joint" or _lemma(head) in self.shared_heads):
                     yield head, tok.i, head.i + 1
                 continue
-            if low == "jointly" or lemma == "jointly":
+            if low == "jointly":
                 yield tok.head, tok.i, tok.i + 1
                 continue
             if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
-                    yield tok, start, tok.i + 1
+                    yield tok, _modifier_start(tok), tok.i + 1
                 continue
-            if lemma in {"aid", "assistance"}:
-                if tok.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} for c in tok.children):
+            if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
+                qualified = any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
+                if lemma == "trade":
+                    qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)
+                if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, _modifier_start(tok), tok.i + 1
                 continue
             if lemma == "diplomacy":
                 mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.diplomacy_mods]
                 if mods:
                     yield tok, min(c.i for c in mods), tok.i + 1
+                continue
+            if lemma == "deal" and (tok.pos_ != "NOUN" or any(c.lower_ in {"great", "good"} for c in tok.children)):
+                continue
+            if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.agreement_nouns or low in self.agreement_nouns):
+                if lemma != "declaration" or any(c.lower_ in {"joint", "of"} for c in tok.children):
+                    yield tok, _modifier_start(tok), tok.i + 1
                 continue
             if lemma in self.nouns and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 if lemma == "cooperative" and tok.pos_ == "ADJ" and tok.dep_ == "amod":
@@ -163,20 +177,32 @@ class CooperationDetector:
             if lemma in self.verbs and tok.pos_ in {"VERB", "AUX"}:
                 yield tok, start, tok.i + 1
                 continue
-            if tok.pos_ == "VERB" and lemma in self.agreement_verbs:
-                for child in tok.children:
-                    if child.dep_ in {"dobj", "obj"} and _lemma(child) in self.agreement_nouns:
-                        yield child, tok.i, child.i + 1
-            if tok.pos_ == "VERB" and lemma in self.study_verbs:
-                objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"} and _lemma(c) in self.study_nouns | {"intern"}]
-                if objs and any(_lemma(t) in {"study", "train", "research", "learn"} for t in tok.subtree):
-                    yield tok, tok.i, objs[0].i + 1
+            if tok.pos_ == "VERB":
+                objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "alongside"}]
+                if lemma in self.with_verbs and partners and lemma not in {"engage", "trade"}:
+                    yield tok, tok.i, partners[0].i + 1
+                elif lemma == "share" and any(_lemma(o) in self.share_objects for o in objects):
+                    yield tok, tok.i, max(o.i for o in objects) + 1
+                elif lemma == "join" and any(_lemma(o) in self.join_objects for o in objects):
+                    yield tok, tok.i, max(o.i for o in objects) + 1
+                elif lemma in self.agreement_verbs and any(_lemma(o) in self.agreement_nouns for o in objects):
+                    pass  # the agreement noun itself is the trigger
+                elif lemma in self.study_verbs:
+                    objs = [o for o in objects if _lemma(o) in self.study_nouns or o.lower_ in self.study_nouns]
+                    if objs and any(_lemma(t) in {"study", "train", "research", "learn", "work", "help", "treat", "teach"}
+                                    or t.lower_ in {"to", "abroad"} for t in tok.subtree):
+                        yield tok, tok.i, objs[0].i + 1
             for phrase in self.phrases:
                 if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
                     yield tok, tok.i, tok.i + len(phrase)
 
     def _qualified_exchange(self, tok: Token) -> bool:
         """Exchanges and contacts count when a domain or a partner qualifies them."""
+        if tok.lower_ == "exchanges":
+            return True  # the plural is the programme sense; "exchanges of fire" is filtered earlier
+        if tok.dep_ in {"compound", "amod"} and _lemma(tok.head) in self.exchange_heads | {"programme", "program"}:
+            return True
         group = [tok, *tok.conjuncts]
         for t in group:
             for child in t.children:
@@ -196,13 +222,12 @@ class CooperationDetector:
         return found or ["other"]
 
     def modality(self, trigger: Token) -> str:
-        """Nearest cue in the trigger's scope: its own modifiers, then each governing word."""
+        """The strongest cue in the trigger's scope: its own modifiers and each governing word up to its clause."""
         level = trigger
         first, after_conj = True, False
+        verdicts = set()
         while True:
-            verdict = self._cues_at(level, first, after_conj)
-            if verdict:
-                return verdict
+            verdicts.add(self._cues_at(level, first, after_conj))
             first = False
             if level.dep_ in {"ROOT", "parataxis"} or level.head.i == level.i:
                 break
@@ -212,6 +237,11 @@ class CooperationDetector:
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
             level = level.head
+        # A condition frames everything under it; a negation outranks the plan it negates
+        # ("refused to resume cooperation"); a plan outranks plain description.
+        for verdict in ("hypothetical", "negated", "proposed"):
+            if verdict in verdicts:
+                return verdict
         return "actual"
 
     def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False) -> str:

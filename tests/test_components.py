@@ -1,0 +1,126 @@
+"""The spaCy components on real sentences, through the full pipeline."""
+
+import pickle
+
+import pytest
+
+from policy_nlp.components.extensions import EXTENSIONS
+
+
+def run(nlp, text, year=None):
+    doc = nlp.make_doc(text)
+    doc._.policy_year = year
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def mentions(doc):
+    return [(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions]
+
+
+def test_capital_as_government_is_the_state_and_as_location_a_place(nlp):
+    doc = run(nlp, "Pyongyang rejected the proposal. A joint exhibition opened in Pyongyang in 2014.")
+    found = mentions(doc)
+    assert ("Pyongyang", "actor", "state:PRK") in found
+    assert any(text == "Pyongyang" and kind == "place" and eid != "state:PRK" for text, kind, eid in found)
+
+
+def test_aliases_demonyms_and_possessives_merge_into_one_state(nlp):
+    doc = run(nlp, "The DPRK tested a missile. North Korea's envoy and North Korean scientists met the press.")
+    ids = {eid for text, kind, eid in mentions(doc) if kind == "actor" and "Korea" in text or text == "DPRK"}
+    assert ids == {"state:PRK"}
+
+
+def test_surname_after_full_name_and_hyphenated_pairs(nlp):
+    doc = run(nlp, "Kim Jong-un met Moon Jae-in at Panmunjom. Later Kim praised the Kim-Moon talks and the Trump-Kim summit.",
+              year=2018)
+    by_text = {}
+    for text, kind, eid in mentions(doc):
+        by_text.setdefault(text, set()).add(eid)
+    assert by_text["Kim"] == {"person:kim-jong-un"}
+    assert "person:moon-jae-in" in by_text["Moon"]
+    assert by_text["Trump"] == {"person:donald-trump"}
+    entity = doc._.policy_entities["person:kim-jong-un"]
+    assert entity["type"] == "leader" and entity["country_iso3"] == "PRK"
+
+
+def test_acronym_organisations_and_igos(nlp):
+    doc = run(nlp, "The International Atomic Energy Agency said the IAEA inspectors left. NATO and the European Union responded.")
+    entities = doc._.policy_entities
+    ids = {m["entity_id"] for m in doc._.policy_mentions}
+    iaea = [e for e in ids if entities[e]["name"] == "International Atomic Energy Agency"]
+    assert len(iaea) == 1 and entities[iaea[0]]["type"] == "igo"
+    assert {entities[e]["name"] for e in ids} >= {"North Atlantic Treaty Organization", "European Union"} or \
+        {entities[e]["name"] for e in ids} >= {"NATO", "European Union"}
+
+
+def test_geopolitical_places_get_country_and_coordinates(nlp):
+    doc = run(nlp, "Ships crossed the Strait of Hormuz while inspectors flew to Natanz and then to London.")
+    entities = doc._.policy_entities
+    places = {entities[m["entity_id"]]["name"]: entities[m["entity_id"]] for m in doc._.policy_mentions if m["kind"] == "place"}
+    assert "Strait of Hormuz" in places and places["Strait of Hormuz"]["latitude"] is not None
+    assert places["London"]["country_iso3"] == "GBR"
+
+
+def coop(nlp, text):
+    return run(nlp, text)._.policy_cooperation
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("While Iran is sanctioned it will not be able to maintain economic cooperation with Europe.", "negated"),
+        ("Seoul refused to resume scientific cooperation with Pyongyang.", "negated"),
+        ("Washington should expand educational exchanges with Havana.", "proposed"),
+        ("We call for a joint research programme on volcanic hazards.", "proposed"),
+        ("If sanctions are eased, scientific cooperation could resume.", "hypothetical"),
+        ("Scientists from Norway and Russia collaborated on a fisheries survey in 2019.", "actual"),
+        ("The two academies jointly published twelve papers last year.", "actual"),
+    ],
+)
+def test_modality_follows_cue_scope(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found, text
+    assert found[0]["modality"] == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exchange rate of the won fell sharply against the dollar.",
+        "The chairman of the Joint Chiefs of Staff briefed Congress on Tuesday.",
+        "She deposited the money at the Cooperative Bank in Manchester.",
+        "Troops traded an exchange of fire across the border overnight.",
+    ],
+)
+def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
+    assert coop(nlp, text) == []
+
+
+def test_domain_and_participants(nlp):
+    found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
+    assert found
+    assert "health" in found[0]["domain"]
+    assert {"state:FRA", "state:VNM"} <= set(found[0]["participants"])
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "Hello."])
+def test_edge_case_texts(nlp, text):
+    doc = run(nlp, text)
+    assert isinstance(doc._.policy_mentions, list) and isinstance(doc._.policy_cooperation, list)
+
+
+def test_results_are_plain_values_that_pickle(nlp):
+    doc = run(nlp, "Beijing and Moscow agreed to cooperate on lunar research.")
+    for name in EXTENSIONS:
+        value = getattr(doc._, name)
+        pickle.loads(pickle.dumps(value))
+    restored = pickle.loads(pickle.dumps(doc))
+    assert restored._.policy_cooperation == doc._.policy_cooperation
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = ["Iran and Iraq signed a water agreement.", "Tokyo hosted Korean students for an exchange programme."]
+    docs = list(nlp.pipe(texts, n_process=2))
+    assert [len(d._.policy_mentions) > 0 for d in docs] == [True, True]

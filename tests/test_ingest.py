@@ -1,0 +1,127 @@
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policy_nlp.chunking import chunk_spans
+from policy_nlp.ingest import discover, load_document, read_source
+from policy_nlp.ingest.textclean import apply_mask, parse_date, read_header
+
+SCRAPED = """Search this website
+
+Log in | Register
+
+Subscribe to our weekly briefing!
+
+The Harbour Review
+
+Ports, Pipelines and Patience: Rethinking Energy Ties with Ankara
+
+Posted on 3 February 2022
+Category: Turkey
+
+By Amira Castellanos
+
+Turkey's energy ministry and the European Commission have spent a decade circling each other, and the gas corridor they built together shows what cooperation can still deliver when both sides stop treating every pipeline as a referendum on values.
+
+Back to all articles
+
+Share this article
+
+Copyright 2022 The Harbour Review. All rights reserved.
+"""
+
+
+def test_header_metadata_and_boilerplate_are_found():
+    header = read_header(SCRAPED)
+    assert header.title == "Ports, Pipelines and Patience: Rethinking Energy Ties with Ankara"
+    assert header.author == "Amira Castellanos"
+    assert header.published == "2022-02-03"
+    assert header.category == "Turkey"
+    assert header.site == "The Harbour Review"
+    junk = {SCRAPED[s:e] for s, e in header.boilerplate}
+    assert {"Search this website", "Log in | Register", "Subscribe to our weekly briefing!", "Back to all articles",
+            "Share this article", "Copyright 2022 The Harbour Review. All rights reserved."} <= junk
+    assert not any("gas corridor" in line for line in junk)
+
+
+def test_masking_blanks_boilerplate_but_keeps_offsets(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(SCRAPED, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    doc = load_document(doc, data)
+    assert len(doc.masked) == len(doc.text) == len(SCRAPED)
+    assert "Subscribe" not in doc.masked and "gas corridor" in doc.masked
+    assert doc.masked.count("\n") == SCRAPED.count("\n")
+
+
+def test_markdown_syntax_is_masked(tmp_path):
+    text = "# A heading about NATO\n\nThe **Arctic Council** met in [Tromsø](http://example.org/x).\n\n- first point\n"
+    path = tmp_path / "post.md"
+    path.write_text(text, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    doc = load_document(doc, data)
+    assert doc.format == "markdown" and doc.title == "A heading about NATO"
+    assert "**" not in doc.masked and "http" not in doc.masked and "Tromsø" in doc.masked
+    assert len(doc.masked) == len(text)
+
+
+def test_html_goes_through_the_article_extractor(tmp_path):
+    html = ("<html><head><title>Talks resume | The Ledger</title><meta name='author' content='Ana Ruiz'>"
+            "<meta property='article:published_time' content='2023-05-06'></head><body>"
+            "<nav><a href='/'>Home</a><a href='/s'>Subscribe</a></nav><article><h1>Talks resume</h1>"
+            + "<p>Negotiators from Iran and the European Union met in Vienna on Monday to discuss the nuclear file "
+              "and agreed to continue technical cooperation with the IAEA.</p>" * 3
+            + "</article><footer>Copyright The Ledger</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    doc = load_document(doc, data)
+    assert doc.status == "ok" and doc.format == "html"
+    assert doc.author == "Ana Ruiz" and doc.published == "2023-05-06"
+    assert "Vienna" in doc.text and "Subscribe" not in doc.text and "Copyright" not in doc.text
+
+
+def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path):
+    for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt", "notes.pdf"]:
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in discover(tmp_path)]
+    assert found == ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.txt"]
+    assert [p.name for p in discover(tmp_path, ["*.pdf"])] == ["notes.pdf"]
+
+
+def test_parse_date_formats():
+    assert parse_date("May 14, 2018") == "2018-05-14"
+    assert parse_date("3 March 2021") == "2021-03-03"
+    assert parse_date("2020-01-31T10:00:00Z") == "2020-01-31"
+    assert parse_date("yesterday") == ""
+
+
+@given(st.text(), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 50)), max_size=5))
+def test_mask_keeps_length_and_line_breaks(text, raw_spans):
+    spans = [(min(s, len(text)), min(s + n, len(text))) for s, n in raw_spans]
+    masked = apply_mask(text, spans)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c in "\r\n"] == [i for i, c in enumerate(text) if c in "\r\n"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n"), max_size=3000), st.integers(1, 400))
+def test_chunks_cover_the_text_exactly(text, limit):
+    spans = chunk_spans(text, limit)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(e - s <= limit for s, e in spans)
+
+
+def test_chunks_prefer_paragraph_breaks():
+    text = ("word " * 30 + "\n\n") * 10
+    spans = chunk_spans(text, 400)
+    assert all(text[e - 2:e] == "\n\n" for _, e in spans[:-1])
+
+
+def test_unreadable_file_becomes_an_error_row(tmp_path):
+    missing = tmp_path / "gone.txt"
+    doc, data = read_source(missing, tmp_path)
+    assert data is None and doc.status == "error" and "cannot read" in doc.error
+    assert Path(doc.path).name == "gone.txt"

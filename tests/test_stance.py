@@ -1,0 +1,72 @@
+"""The shipped stance model: card checks, refusal of foreign models, training determinism."""
+
+import json
+import shutil
+
+import pytest
+
+from policy_nlp.stance.corpus import LABELS, read_corpus
+from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model, train
+
+from .conftest import STANCE
+
+
+def test_shipped_model_loads_and_its_card_describes_it():
+    model = load_stance_model()
+    card = model.card
+    assert sorted(card["labels"]) == sorted(LABELS)
+    assert set(card["cross_validation"]) and card["design"] in card["cross_validation"]
+    assert card["n_test"] > 0 and card["test"]["macro_f1"] >= 0.85
+
+
+def test_the_corpus_is_balanced_and_covers_many_targets():
+    examples = read_corpus(STANCE)
+    assert len(examples) >= 600
+    by_label = {label: sum(e.label == label for e in examples) for label in LABELS}
+    assert max(by_label.values()) - min(by_label.values()) <= len(examples) * 0.05
+    assert len({e.target for e in examples}) >= 12
+    test = [e for e in examples if e.split == "test"]
+    assert 0.1 < len(test) / len(examples) < 0.3
+
+
+@pytest.fixture()
+def model_copy(tmp_path):
+    folder = tmp_path / "model"
+    shutil.copytree(default_model_dir(), folder)
+    return folder
+
+
+def test_model_from_another_sklearn_version_is_refused(model_copy):
+    card = json.loads((model_copy / CARD_FILE).read_text())
+    card["sklearn_version"] = "0.24.2"
+    (model_copy / CARD_FILE).write_text(json.dumps(card))
+    with pytest.raises(StanceModelError, match="scikit-learn 0.24.2"):
+        load_stance_model(model_copy)
+
+
+def test_model_whose_hash_does_not_match_is_refused(model_copy):
+    with open(model_copy / MODEL_FILE, "ab") as fh:
+        fh.write(b"tampered")
+    with pytest.raises(StanceModelError, match="does not match"):
+        load_stance_model(model_copy)
+
+
+def test_training_is_deterministic(tmp_path):
+    examples = read_corpus(STANCE)
+    subset = [e for e in examples if e.target in {"PRK", "CUB", "SYR"}]
+    first = train(subset, tmp_path / "a")
+    second = train(subset, tmp_path / "b")
+    assert first["cross_validation"] == second["cross_validation"]
+    assert first["test"] == second["test"]
+    a, b = load_stance_model(tmp_path / "a"), load_stance_model(tmp_path / "b")
+    texts = [e.text for e in subset[:10]]
+    assert (a.predict_proba(texts) == b.predict_proba(texts)).all()
+
+
+def test_document_prediction_has_target_evidence_and_sentence_scores(analyzer, samples_dir):
+    result = analyzer.analyze_path(samples_dir / "venezuela_sanctions.txt", samples_dir)
+    doc = result.document
+    assert doc["stance_target"] == "VEN"
+    assert 1 <= len(doc["stance_evidence"].split(" | ")) <= 3
+    assert result.sentences and all(abs(float(s["p_engagement"]) + float(s["p_pressure"]) + float(s["p_neutral"]) - 1) < 1e-3
+                                    for s in result.sentences)
