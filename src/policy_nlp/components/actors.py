@@ -42,10 +42,21 @@ COMMON_WORD_SURNAMES = {"moon", "may", "major", "bush", "rice", "brown", "young"
 # A name the model tags ORG is kept only when it does not end in an event word and does
 # not start with a job title (bio lines such as "Lecturer in International Studies").
 ORG_EVENT_WORDS = {"olympics", "games", "summit", "talks", "war", "cup", "agreement", "accord", "treaty",
-                   "declaration", "crisis", "revolution", "conference", "doctrine", "plan", "act", "strategy"}
+                   "declaration", "crisis", "revolution", "conference", "doctrine", "plan", "act", "strategy",
+                   "trophy", "meeting", "event", "statement", "parole", "exercise", "exercises", "championship",
+                   "initiative", "corridor", "dam", "reactor", "station", "collider", "satellite", "vaccine",
+                   "pipeline", "process", "roadmap", "framework", "protocol", "memorandum", "charter", "resolution"}
+ORG_NOT_FIRST = {"operation", "project", "annex", "article", "chapter", "resolution", "beyond", "towards", "toward"}
+GENERIC_ORG_WORDS = {"state", "council", "media", "supreme", "unification", "ministry", "government", "parliament",
+                     "commission", "committee", "agency", "court", "army", "navy", "police", "treasury", "cabinet",
+                     "assembly", "senate", "opinion", "analysis", "editorial", "comment", "news", "update", "briefing"}
 TITLE_WORDS = {"lecturer", "professor", "director", "minister", "secretary", "president", "chairman", "chair",
                "fellow", "editor", "ambassador", "senior", "associate", "assistant", "deputy", "head", "dean",
                "researcher", "analyst", "chief", "general", "prime", "vice", "spokesperson", "spokesman"}
+
+# Directions the model tags as places but that name political camps ("the West").
+COMPASS_WORDS = {"West", "East", "North", "South", "Western", "Eastern", "Northern", "Southern", "Global South",
+                 "Global North", "Koreas", "Gulf"}
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
@@ -89,12 +100,14 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._candidates(doc)
         state = _DocState(year=doc._.policy_year)
+        self._register_full_names(candidates, state)
         mentions = []
         for span, source in candidates:
             for mention in self._link(doc, span, source, state):
                 mentions.append(mention)
         mentions.extend(self._bare_surnames(doc, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
+        self._infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
         doc._.policy_entities = {eid: asdict(ent) for eid, ent in state.entities.items()}
         return doc
@@ -124,9 +137,25 @@ class ActorLinker:
         chosen.sort(key=lambda item: item[0].start)
         return chosen
 
+    def _register_full_names(self, candidates: list[tuple[Span, str]], state: "_DocState") -> None:
+        """First pass: full names anywhere in the document resolve surnames everywhere in it
+        ("the Anwar-Prabowo talks ... Anwar Ibrahim said")."""
+        for span, source in candidates:
+            if len(span.text.split()) < 2 or _hyphen_pair(span):
+                continue
+            person = self.kb.person(span.text)
+            if person is not None:
+                state.remember_person(person.entity, person.short)
+            elif source == "PERSON" and not self.kb.surfaces.get(span.text):
+                state.remember_person(Entity(f"person:{slug(span.text)}", span.text, "person", ""))
+
     # -- linking ----------------------------------------------------------------------------
     def _link(self, doc: Doc, span: Span, source: str, state: "_DocState") -> list[dict]:
         text = span.text
+        if source != "kb" and len(span) == 1 and fold(text) in state.surnames:
+            # A surname after (or before) the full name, whatever label the model gave it.
+            entity = state.surnames[fold(text)]
+            return [state.mention(span, entity, "actor", "person")]
         options = self.kb.surfaces.get(text) or self.kb.surfaces.get(self._surface_by_fold.get(fold(text), ""), [])
         if options:
             entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
@@ -134,6 +163,22 @@ class ActorLinker:
                 options = []
             else:
                 return [self._kb_mention(doc, span, entity_id, role, state)]
+        if _hyphen_pair(span):
+            # "Biden-Rouhani", "Vučić-Kurti": the model tags pairs of leaders with any label.
+            pair = self._person(doc, span, state, pair_only=True)
+            if pair:
+                return pair
+        if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames:
+            # "universities in Manchester and Glasgow": a city the model read as a name.
+            place = self.kb.city(span.text, state.countries)
+            if place is not None and (_is_location(span) or fold(span.text) not in self.kb.people_by_short):
+                return [state.mention(span, place, "place", "place")]
+        if source in {"GPE", "LOC", "ORG"} and len(span) == 1 and self.kb.city(span.text) is None:
+            person = self._resolve_surname(span.text, state, pair=False, ner=True)
+            if person is not None:
+                return [state.mention(span, person, "actor", "person")]
+        if source in {"GPE", "LOC"} and span.text in COMPASS_WORDS:
+            return []
         if source == "PERSON":
             return self._person(doc, span, state)
         if source == "ORG":
@@ -162,9 +207,9 @@ class ActorLinker:
             state.remember_person(entity)
         return state.mention(span, entity, "actor", role)
 
-    def _person(self, doc: Doc, span: Span, state: "_DocState") -> list[dict]:
+    def _person(self, doc: Doc, span: Span, state: "_DocState", pair_only: bool = False) -> list[dict]:
         parts = [p for p in re.split(r"\s*[-\u2013]\s*", span.text) if p]
-        if len(parts) == 2 and all(p[:1].isupper() and " " not in p for p in parts):
+        if _hyphen_pair(span):
             # "Trump-Kim", "Kim-Moon": two leaders in a hyphenated pair.
             pair = [self._resolve_surname(p, state, pair=True) for p in parts]
             if all(pair):
@@ -174,7 +219,10 @@ class ActorLinker:
                     out.append(state.mention_chars(doc, start, start + len(part), person, "actor", "person"))
                     offset = start + len(part)
                 return out
-        person = self.kb.person(span.text)
+        if pair_only:
+            return []
+        known = self.kb.person(span.text)
+        person = known.entity if known is not None else None
         if person is None and len(span) == 1:
             person = self._resolve_surname(span.text, state, pair=False, ner=True)
         if person is not None:
@@ -186,6 +234,40 @@ class ActorLinker:
         entity = known or Entity(f"person:{slug(name)}", name, "person", "")
         state.remember_person(entity)
         return [state.mention(span, entity, "actor", "person")]
+
+    def _infer_countries(self, doc: Doc, mentions: list[dict], state: "_DocState") -> None:
+        """Give entities the knowledge base does not know a country from their context.
+
+        An organisation's own name may name its state ("Pasteur Institute of Iran",
+        "Norwegian Joint Headquarters"); otherwise a person, organisation or place takes the
+        state named nearest to its first mention in the same sentence ("Marit Haugen, a
+        Norwegian glaciologist"; "the port of Basra in southern Iraq").
+        """
+        states = [m for m in mentions if state.entities[m["entity_id"]].type == "state"]
+        done: set[str] = set()
+        for m in mentions:
+            entity = state.entities[m["entity_id"]]
+            if entity.country_iso3 or entity.entity_id in done or entity.type in {"state", "igo"}:
+                continue
+            done.add(entity.entity_id)
+            iso3 = ""
+            if entity.type == "organization":
+                for token in doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand") or []:
+                    hits = [eid for eid, role in self.kb.surfaces.get(token.text, []) if role in {"country", "demonym"}]
+                    if hits:
+                        iso3 = self.kb.entities[hits[0]].country_iso3
+                        break
+            if not iso3:
+                sent = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+                if sent is not None:
+                    bounds = (sent.sent.start_char, sent.sent.end_char)
+                    near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
+                    if near:
+                        closest = min(near, key=lambda s: abs(s["start_char"] - m["start_char"]))
+                        iso3 = state.entities[closest["entity_id"]].country_iso3
+            if iso3:
+                state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
+                                                          entity.latitude, entity.longitude)
 
     def _resolve_surname(self, short: str, state: "_DocState", pair: bool, ner: bool = False) -> Entity | None:
         known = state.surnames.get(fold(short))
@@ -219,10 +301,18 @@ class ActorLinker:
 
     def _org(self, span: Span, state: "_DocState") -> list[dict]:
         words = span.text.split()
-        if words[0].lower() in TITLE_WORDS or words[-1].lower() in ORG_EVENT_WORDS or span[0].tag_ == "VBG":
+        if (words[0].lower() in TITLE_WORDS | ORG_NOT_FIRST or words[-1].lower() in ORG_EVENT_WORDS
+                or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
             return []
-        if not any(ch.isalpha() for ch in span.text):
+        if len(span) == 1 and (span[0].tag_ not in {"NNP", "NNPS"} and not span.text.isupper()
+                               or span.text.isupper() and len(span.text) > 5 or span.text.lower() in GENERIC_ORG_WORDS):
+            # "OPINION", "Council", "State": a heading or a common noun, not a named body.
             return []
+        government = re.match(r"^(?:the\s+)?(?:Government|Republic|Kingdom|People) of (?:the )?(.+)$", span.text)
+        if government:
+            entity_id = next((eid for eid, role in self.kb.surfaces.get(government.group(1), []) if role == "country"), None)
+            if entity_id:
+                return [state.mention(span, self.kb.entities[entity_id], "actor", "country")]
         entity_id = self.kb.orgs_by_name.get(fold(span.text))
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
@@ -233,7 +323,7 @@ class ActorLinker:
     def _place(self, doc: Doc, span: Span, state: "_DocState") -> list[dict]:
         city = self.kb.city(span.text, state.countries)
         if city is not None:
-            return [state.mention(span, city.entity, "place", "place")]
+            return [state.mention(span, city, "place", "place")]
         if span.label_ == "GPE" and not span.text[:1].isupper():
             return []
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
@@ -260,12 +350,18 @@ class _DocState:
         return {"start_char": start, "end_char": end, "text": doc.text[start:end], "kind": kind,
                 "entity_id": entity.entity_id, "role": role}
 
-    def remember_person(self, entity: Entity) -> None:
+    def remember_person(self, entity: Entity, short: str = "") -> None:
         names = entity.name.split()
-        if len(names) > 1:
-            # Both ends: "Kim" of "Kim Jong Un" and "Holmes" of "Marcus Holmes".
-            self.surnames.setdefault(fold(names[-1]), entity)
-            self.surnames.setdefault(fold(names[0]), entity) if entity.type in {"leader", "official"} else None
+        if len(names) < 2:
+            return
+        # The last name ("Holmes" of "Marcus Holmes", "Burhan" of "al-Burhan"), the known
+        # short form ("Kim", "Lula"), and for leaders the first name too ("Anwar").
+        keys = [names[-1], re.sub(r"^(?:al|el|ad|as|ash|at|bin|ibn)-", "", names[-1], flags=re.I), short]
+        if entity.type in {"leader", "official"}:
+            keys.append(names[0])
+        for key in keys:
+            if key:
+                self.surnames.setdefault(fold(key), entity)
 
     def remember_org(self, entity: Entity) -> None:
         self.orgs.append(entity)
@@ -280,6 +376,11 @@ class _DocState:
         return None
 
 
+def _hyphen_pair(span: Span) -> bool:
+    parts = [p for p in re.split(r"\s*[-\u2013]\s*", span.text) if p]
+    return len(parts) == 2 and all(p[:1].isupper() and " " not in p for p in parts)
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from a model entity."""
     start, end = span.start, span.end
@@ -288,6 +389,11 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}):
         end -= 1
+    for i in range(start + 1, end):
+        if doc[i].text in {"(", "[", ","} and span.label_ in {"ORG", "PERSON"}:
+            # "World Health Organization (WHO": the model ran into the acronym that follows.
+            end = i
+            break
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if start >= end:
