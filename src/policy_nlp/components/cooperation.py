@@ -46,7 +46,7 @@ def load_lexicon() -> Lexicon:
     """The trigger, domain and cue lists (``data/cooperation_lexicon.json``)."""
     raw = json.loads(resources.files("policy_nlp").joinpath("data", "cooperation_lexicon.json").read_text("utf-8"))
     patterns = {
-        domain: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+        domain: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|es)?\b")
         for domain, words in raw["domains"].items()
     }
     return Lexicon(raw, patterns)
@@ -87,6 +87,10 @@ class CooperationDetector:
         self.share_objects = lx.words("share_objects")
         self.join_objects = lx.words("join_objects")
         self.exchange_heads = lx.words("exchange_heads")
+        self.support_objects = {verb: frozenset(objs) for verb, objs in lx.raw["support_objects"].items()}
+        self.partner_required = lx.words("partner_required")
+        self.partner_not_modifiers = lx.words("partner_not_modifiers")
+        self._actors: dict[int, str] = {}
         self.neg_words = lx.cue("negation_words")
         self.neg_verbs = lx.cue("negation_verbs")
         self.neg_adjs = lx.cue("negation_adjectives")
@@ -98,9 +102,11 @@ class CooperationDetector:
         self.adv_verbs = lx.cue("advocacy_verbs")
         self.adv_nouns = lx.cue("advocacy_nouns") | {"must"}
         self.adv_adjs = lx.cue("advocacy_adjectives")
+        self.willing_adjs = lx.cue("willingness_adjectives")
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = self._actor_tokens(doc)
+        self._actors = actor_tokens
         out = []
         for sent in doc.sents:
             lowered = sent.text.lower()
@@ -139,7 +145,7 @@ class CooperationDetector:
             nxt = _next_word(tok)
             if lemma in self.not_after and nxt is not None and nxt.lemma_.lower() in self.not_after[lemma]:
                 continue
-            if low in {"joint", "shared"}:
+            if low in {"joint", "shared"} and (tok.pos_ in {"ADJ", "VERB"} or tok.dep_ == "amod"):
                 head = tok.head if tok.dep_ in {"amod", "compound"} and tok.head.i > tok.i else _next_noun(tok)
                 if head is not None and (low == "joint" or _lemma(head) in self.shared_heads):
                     yield head, tok.i, head.i + 1
@@ -158,18 +164,26 @@ class CooperationDetector:
                 if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, _modifier_start(tok), tok.i + 1
                 continue
-            if lemma == "diplomacy":
+            if lemma == "diplomacy" and not (tok.is_title and tok.pos_ == "PROPN"):
                 mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.diplomacy_mods]
                 if mods:
                     yield tok, min(c.i for c in mods), tok.i + 1
                 continue
             if lemma == "deal" and (tok.pos_ != "NOUN" or any(c.lower_ in {"great", "good"} for c in tok.children)):
                 continue
-            if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.agreement_nouns or low in self.agreement_nouns):
+            if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.agreement_nouns or low in self.agreement_nouns) and tok.dep_ != "compound":
                 if lemma != "declaration" or any(c.lower_ in {"joint", "of"} for c in tok.children):
                     yield tok, _modifier_start(tok), tok.i + 1
                 continue
-            if lemma in self.nouns and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            if lemma == "ties" or low == "ties":
+                if tok.pos_ == "NOUN" and (any(c.lower_ in {"diplomatic", "economic", "military", "trade", "cultural", "academic"}
+                                               for c in tok.children) or _lemma(tok.head) in {"cut", "sever", "restore", "rebuild", "deepen", "strengthen", "expand", "break", "establish", "upgrade", "downgrade", "normalise", "normalize"}):
+                    yield tok, _modifier_start(tok), tok.i + 1
+                continue
+            if lemma == "partner" and (any(c.lower_ in self.partner_not_modifiers for c in tok.children)
+                                       or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)):
+                continue  # "a senior partner at a law firm"
+            if (lemma in self.nouns or low in self.nouns) and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 if lemma == "cooperative" and tok.pos_ == "ADJ" and tok.dep_ == "amod":
                     continue
                 yield tok, _modifier_start(tok), tok.i + 1
@@ -188,14 +202,45 @@ class CooperationDetector:
                     yield tok, tok.i, max(o.i for o in objects) + 1
                 elif lemma in self.agreement_verbs and any(_lemma(o) in self.agreement_nouns for o in objects):
                     pass  # the agreement noun itself is the trigger
+                elif lemma in self.support_objects and self._supports(tok, lemma, objects) and (
+                        lemma not in self.partner_required or self._names_actor(tok)) and not any(
+                        _lemma(o) in self.nouns or o.lower_ in self.nouns for o in objects):
+                    # (when the object is itself a trigger, "suspended all cooperation", the
+                    # noun is the mention and the verb its negation cue)
+                    end = max([o.i for o in objects if o.i > tok.i] or [tok.i]) + 1
+                    yield tok, tok.i, end
                 elif lemma in self.study_verbs:
                     objs = [o for o in objects if _lemma(o) in self.study_nouns or o.lower_ in self.study_nouns]
-                    if objs and any(_lemma(t) in {"study", "train", "research", "learn", "work", "help", "treat", "teach"}
-                                    or t.lower_ in {"to", "abroad"} for t in tok.subtree):
+                    if objs:
                         yield tok, tok.i, objs[0].i + 1
             for phrase in self.phrases:
                 if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
                     yield tok, tok.i, tok.i + len(phrase)
+
+    def _names_actor(self, verb: Token) -> bool:
+        """True when the verb's subject, object or partner phrase names a linked actor: "the
+        EU funds the programme" is cooperation, "farmers finance their harvests" is not."""
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "agent"} or (
+                    c.dep_ == "prep" and c.lower_ in {"to", "with", "from", "for", "by", "between"}):
+                if any(t.i in self._actors for t in c.subtree):
+                    return True
+        return False
+
+    def _supports(self, verb: Token, lemma: str, objects: list[Token]) -> bool:
+        """Funding, training, supplying, hosting, cutting ties: cooperation verbs that need
+        the right object ("restore ties", "host the talks") or, with an open list, any
+        object or a partner ("fund the programme", "exported food to Venezuela")."""
+        wanted = self.support_objects[lemma]
+        if wanted:
+            words = {_lemma(o) for o in objects} | {o.lower_ for o in objects}
+            words |= {_lemma(c) for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
+            return bool(words & wanted)
+        if lemma == "agree":
+            return not any(c.dep_ == "ccomp" for c in verb.children) and any(
+                c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
+        partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for"} for c in verb.children)
+        return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
 
     def _qualified_exchange(self, tok: Token) -> bool:
         """Exchanges and contacts count when a domain or a partner qualifies them."""
@@ -214,12 +259,16 @@ class CooperationDetector:
 
     # -- description ----------------------------------------------------------------------------
     def domains(self, trigger: Token, sent) -> list[str]:
-        local = " ".join(t.lower_ for t in _local_words(trigger))
-        found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(local)]
-        if not found:
-            text = sent.text.lower()
-            found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(text)]
-        return found or ["other"]
+        """Domains named by the trigger's own phrase, else by its sentence, else by the
+        sentences on either side; ``other`` when none names one."""
+        doc = sent.doc
+        neighbours = [s for s in doc.sents if s.end == sent.start or s.start == sent.end]
+        for words in (" ".join(t.lower_ for t in _local_words(trigger)), sent.text.lower(),
+                      " ".join(s.text.lower() for s in neighbours)):
+            found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(words)]
+            if found:
+                return found
+        return ["other"]
 
     def modality(self, trigger: Token) -> str:
         """The strongest cue in the trigger's scope: its own modifiers and each governing word up to its clause."""
@@ -252,6 +301,13 @@ class CooperationDetector:
         negs = [c for c in negs if not (c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ in {"only", "just", "merely", "least"})]
         if negs and not after_conj:
             return "negated"
+        if is_trigger and tok.pos_ == "VERB" and lemma in self.neg_verbs:
+            return "negated"  # the trigger itself ends cooperation: "suspended funding", "cut ties"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.cond_marks for m in c.children)
+               for c in children):
+            return "hypothetical"  # a condition attached to the governing verb: "ready to cooperate if ..."
+        if not is_trigger and tok.pos_ == "ADJ" and lemma in self.willing_adjs:
+            return "proposed"  # "open to cooperation", "ready to cooperate"
         if not is_trigger and not after_conj and (lemma in self.neg_verbs and tok.pos_ == "VERB" or lemma in self.neg_adjs or lemma in self.neg_nouns and tok.pos_ == "NOUN"):
             return "negated"
         if lemma == "without" or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
@@ -264,7 +320,7 @@ class CooperationDetector:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.adv_modals:
             return "proposed"
-        if not is_trigger and tok.pos_ == "VERB" and lemma in self.adv_verbs:
+        if not is_trigger and tok.pos_ == "VERB" and lemma in self.adv_verbs and _unrealised(tok):
             return "proposed"
         if not is_trigger and (lemma in self.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"
@@ -295,6 +351,13 @@ class CooperationDetector:
             eid = actor_tokens.get(i)
             if eid and eid not in ids:
                 ids.append(eid)
+        if len(ids) < 2:
+            # The parse found at most one side: the other actors the sentence names are the
+            # best evidence of who else takes part ("Japan and South Korea ... exchanges").
+            for i in range(trigger.sent.start, trigger.sent.end):
+                eid = actor_tokens.get(i)
+                if eid and eid not in ids:
+                    ids.append(eid)
         return ids
 
     @staticmethod
@@ -310,6 +373,17 @@ class CooperationDetector:
         return out
 
 
+def _unrealised(verb: Token) -> bool:
+    """A plan rather than a report: an infinitive or bare gerund ("to expand", "opening
+    channels"), not a finite verb ("expanded", "are expanding")."""
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ == "VB":
+        return True
+    if verb.tag_ == "VBG":
+        return not auxes & {"be", "have"} or bool(auxes & {"will", "shall", "should", "must", "would"})
+    return False
+
+
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     doc = tok.doc
@@ -319,8 +393,12 @@ def _lemma(tok: Token) -> str:
 
 
 def _next_word(tok: Token) -> Token | None:
+    """The next word, across a hyphen ("joint-stock" -> "stock")."""
     doc = tok.doc
-    return doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    i = tok.i + 1
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _next_noun(tok: Token) -> Token | None:

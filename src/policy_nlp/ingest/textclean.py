@@ -102,9 +102,17 @@ def _is_prose(line: str) -> bool:
 
 def _is_boilerplate(line: str) -> bool:
     words = _words(line)
-    if words == 0 or words > _SHORT_LINE_WORDS:
+    if words == 0:
         return False
+    if words > _SHORT_LINE_WORDS:
+        # A long line is furniture only when it is several pieces of it run together
+        # ("Tags: ... You might also like Cookie settings | Privacy policy | Terms of use").
+        return len({m.group(0).lower() for m in _CUE.finditer(line)}) >= 3 and not _is_sentence_prose(line)
     return bool(_CUE.search(line))
+
+
+def _is_sentence_prose(line: str) -> bool:
+    return len(re.findall(r"[a-z]{3,}[.!?](?:\s|$)", line)) >= 2
 
 
 def read_header(text: str) -> TextHeader:
@@ -112,7 +120,7 @@ def read_header(text: str) -> TextHeader:
     header = TextHeader()
     lines = split_lines(text)
     contents = [text[s:e] for s, e in lines]
-    prose = [i for i, line in enumerate(contents) if _is_prose(line)]
+    prose = [i for i, line in enumerate(contents) if _is_prose(line) and not _is_boilerplate(line)]
     first_prose = prose[0] if prose else len(lines)
     last_prose = prose[-1] if prose else -1
 
