@@ -154,3 +154,30 @@ def test_every_command_is_documented_with_an_example():
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0
         assert command.help and "Example:" in result.output, name
+
+
+def test_parallel_run_works_with_spawn(samples_dir, tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICY_NLP_START_METHOD", "spawn")
+    files = sorted(samples_dir.glob("*.txt"))[:2]
+    manifest = run_analysis(samples_dir, tmp_path / "out", AnalysisOptions(), jobs=2, files=files)
+    assert manifest["counts"]["ok"] == 2
+
+
+def test_rerun_reuses_unchanged_files_and_reanalyses_changed_ones(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (inputs / "b.txt").write_text(ARTICLE.replace("Italian", "Spanish"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_analysis(inputs, out, jobs=1)
+    tables = {t: (out / f"{t}.csv").read_bytes() for t in ("documents", "mentions", "entities", "cooperation")}
+    second = run_analysis(inputs, out, jobs=1)
+    assert first["counts"]["from_cache"] == 0 and second["counts"]["from_cache"] == 2
+    assert all((out / f"{t}.csv").read_bytes() == raw for t, raw in tables.items())
+    (inputs / "b.txt").write_text(ARTICLE.replace("Italian", "German"), encoding="utf-8")
+    third = run_analysis(inputs, out, jobs=1)
+    assert third["counts"]["from_cache"] == 1
+    assert "German" in (out / "cooperation.csv").read_text(encoding="utf-8") or \
+        "Germany" in (out / "mentions.csv").read_text(encoding="utf-8")
+    forced = run_analysis(inputs, out, jobs=1, force=True)
+    assert forced["counts"]["from_cache"] == 0

@@ -6,7 +6,8 @@ import shutil
 import pytest
 
 from policy_nlp.stance.corpus import LABELS, read_corpus
-from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model, train
+from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model
+from policy_nlp.stance.training import train
 
 from .conftest import STANCE
 

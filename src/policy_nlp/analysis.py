@@ -104,7 +104,8 @@ class Analyzer:
         sentence_texts = [_one_line(source.text[s:e]) for s, e in sentences]
         if self.stance is not None:
             body = re.sub(r"[ \t]+", " ", source.masked)
-            stance = self.stance.predict_document(body, sentence_texts, mentions, entities)
+            stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
+                                                  title_end=title_span[1] if title_span else 0)
         return DocumentResult(**rows.build(source, mentions, entities, coops, sentences, sentence_of, stance,
                                            self.options.sentences))
 

@@ -49,13 +49,15 @@ def main() -> None:
               help=f"File-name pattern to analyse; repeatable (default: {' '.join(DEFAULT_PATTERNS)}).")
 @click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
 @click.option("--sentences", is_flag=True, help="Also write sentences.csv with per-sentence stance scores.")
+@click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patterns: tuple[str, ...],
-            xlsx: bool, sentences: bool, quiet: bool) -> None:
+            xlsx: bool, sentences: bool, force: bool, quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
-    documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json.
+    documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json. Files
+    unchanged since the last run into the same output folder are not analysed again.
 
     Example:
 
@@ -91,7 +93,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     options = AnalysisOptions(model=model, sentences=sentences)
     try:
         manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
-                                on_result=progress, files=files)
+                                on_result=progress, files=files, force=force)
     except (ModelNotFound, StanceModelError) as exc:
         raise ModelProblem(str(exc)) from None
     except KeyboardInterrupt:
@@ -104,7 +106,8 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     if not quiet:
         click.echo(
             f"Analysed {counts['files']} files: {counts['ok']} ok, {counts['error']} failed, "
-            f"{counts['skipped']} skipped; {counts['words']:,} words in {manifest['timings']['seconds']:.1f} s "
+            f"{counts['skipped']} skipped ({counts['from_cache']} from cache); {counts['words']:,} words in "
+            f"{manifest['timings']['seconds']:.1f} s "
             f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {out}",
             err=True,
         )
@@ -128,7 +131,7 @@ def train(corpus: Path | None, out: Path | None) -> None:
     """
     from .stance.corpus import CorpusError, read_corpus
     from .stance.model import default_model_dir
-    from .stance.model import train as train_model
+    from .stance.training import train as train_model
 
     corpus = corpus or Path("corpora/stance")
     try:

@@ -154,10 +154,7 @@ class KnowledgeBase:
             self.surfaces[text].append((entity_id, role))
 
     def load(self) -> "KnowledgeBase":
-        digest = hashlib.sha256()
-        for name in DATA_FILES:
-            digest.update(resources.files("policy_nlp").joinpath("data", name).read_bytes())
-        self.version = digest.hexdigest()[:12]
+        self.version = data_version()
         self._load_countries()
         self._load_cities()
         self._load_people()
@@ -246,6 +243,14 @@ class KnowledgeBase:
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
 
 
+
+
+def data_version() -> str:
+    """Short hash of the knowledge-base files (changes whenever a row does)."""
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(resources.files("policy_nlp").joinpath("data", name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @functools.lru_cache(maxsize=1)

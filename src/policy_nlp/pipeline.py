@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-
-from . import components  # noqa: F401  (registers the factories and extensions)
 from .settings import DEFAULT_MODELS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 class ModelNotFound(RuntimeError):
@@ -27,12 +27,16 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
-def load_pipeline(name: str | None = None) -> Language:
+def load_pipeline(name: str | None = None) -> "Language":
     """Load the spaCy pipeline ``name`` (or the default) and add our components.
 
     Components the analysis never reads are disabled for speed; the lemmatizer stays,
     because cooperation triggers and modality cues are matched by lemma.
     """
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories and extensions)
+
     model = resolve_model_name(name)
     try:
         nlp = spacy.load(model)

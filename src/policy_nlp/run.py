@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 import platform
 import time
+from importlib import metadata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
@@ -12,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .analysis import AnalysisOptions, DocumentResult, analyze, default_jobs
+from .cache import ResultCache
 from .ingest import discover
 from .settings import DEFAULT_PATTERNS
 from .writers import RunWriter, write_json_atomic, write_xlsx
@@ -49,11 +54,12 @@ def analyze_folder(folder: Path, options: AnalysisOptions = AnalysisOptions(),
 def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOptions(),
                  patterns: Iterable[str] = DEFAULT_PATTERNS, jobs: int | None = None, xlsx: bool = False,
                  on_result: Callable[[DocumentResult], None] | None = None,
-                 files: list[Path] | None = None) -> dict:
+                 files: list[Path] | None = None, force: bool = False) -> dict:
     """Analyse ``folder`` into ``out`` and return the manifest (also written as ``run.json``).
 
     Rows are written as each document finishes; the CSV files appear under their final
-    names only when the run completes.
+    names only when the run completes. Files whose content, path and pipeline are unchanged
+    since the last run into ``out`` are taken from its cache unless ``force`` is set.
     """
     folder, out = Path(folder), Path(out)
     check_paths(folder, out)
@@ -62,10 +68,30 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     jobs = jobs or default_jobs()
     started = time.time()
     status: Counter = Counter()
-    words = 0
+    words = cached = 0
+    run_versions = versions(options.model)
+    cache = ResultCache(out, fingerprint(run_versions, options))
+    keys = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            keys.append(None)  # analysed (and reported) below
+            continue
+        keys.append(cache.key(path.relative_to(folder).as_posix(), data))
+    hits = {i: None if force or key is None else cache.get(key) for i, key in enumerate(keys)}
+    misses = [files[i] for i, hit in hits.items() if hit is None]
+    fresh = analyze(misses, folder, options, jobs=jobs) if misses else iter(())
     writer = RunWriter(out, sentences=options.sentences)
     try:
-        for result in analyze(files, folder, options, jobs=jobs):
+        for i in range(len(files)):
+            result = hits[i]
+            if result is None:
+                result = next(fresh)
+                if keys[i] is not None:
+                    cache.put(keys[i], result)
+            else:
+                cached += 1
             writer.add(result)
             status[result.document["status"]] += 1
             words += int(result.words or 0)
@@ -75,6 +101,7 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     except BaseException:
         writer.abort()
         raise
+    cache.prune()
     tables = list(counts)
     if xlsx:
         write_xlsx(out, tables)
@@ -85,41 +112,61 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "input": str(folder.resolve()),
         "output": str(out.resolve()),
-        "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx},
-        "versions": versions(options.model),
+        "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force},
+        "versions": run_versions,
         "counts": {"files": len(files), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")}, "words": words,
-                   "rows": counts},
+                   "from_cache": cached, "rows": counts},
         "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
     }
     write_json_atomic(out / "run.json", manifest)
     return manifest
 
 
-def versions(model: str | None = None) -> dict:
-    """Versions of everything that shapes the output (tool, spaCy, model, data, stance model)."""
-    import sklearn
-    import spacy
+def fingerprint(run_versions: dict, options: AnalysisOptions) -> str:
+    """What the results depend on besides the input: versions, code and data, options."""
+    return hashlib.sha256(json.dumps([run_versions, asdict(options), _code_hash()], sort_keys=True).encode()).hexdigest()
 
-    from .knowledge import load_knowledge_base
+
+def _code_hash() -> str:
+    """Hash of the package's own code and data, so that a changed rule invalidates the cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".csv", ".json"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def versions(model: str | None = None) -> dict:
+    """Versions of everything that shapes the output, read without loading any model."""
+    from .knowledge import data_version
     from .pipeline import resolve_model_name
+    from .stance.model import read_card
 
     name = resolve_model_name(model)
-    try:
-        meta = spacy.info(name)
-        model_version = meta.get("version", "")
-    except Exception:  # an unknown model is reported by the analysis itself
-        model_version = ""
-    stance = {}
-    try:
-        from .stance.model import load_stance_model
-
-        m = load_stance_model()
-        stance = {"design": m.card.get("design"), "sha256": m.card.get("model_sha256"),
-                  "test_macro_f1": m.card.get("test", {}).get("macro_f1")}
-    except Exception as exc:  # reported, not fatal, for `info`
-        stance = {"error": str(exc)}
+    card = read_card()
     return {
-        "policy_nlp": __version__, "python": platform.python_version(), "spacy": spacy.__version__,
-        "spacy_model": name, "spacy_model_version": model_version, "scikit_learn": sklearn.__version__,
-        "knowledge_base": load_knowledge_base().version, "stance_model": stance,
+        "policy_nlp": __version__, "python": platform.python_version(), "spacy": _dist_version("spacy"),
+        "spacy_model": name, "spacy_model_version": _model_version(name),
+        "scikit_learn": _dist_version("scikit-learn"), "knowledge_base": data_version(),
+        "stance_model": {"design": card.get("design"), "sha256": card.get("model_sha256"),
+                         "test_macro_f1": card.get("test", {}).get("macro_f1")} if card else {},
     }
+
+
+def _dist_version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _model_version(name: str) -> str:
+    """The installed pipeline's version from its meta.json (without importing spaCy)."""
+    spec = importlib.util.find_spec(name)
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        meta = Path(location) / "meta.json"
+        if meta.is_file():
+            return json.loads(meta.read_text(encoding="utf-8")).get("version", "")
+    return ""

@@ -99,13 +99,14 @@ class ActorLinker:
     # ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._candidates(doc)
-        state = _DocState(year=doc._.policy_year)
+        state = _DocState(year=doc._.policy_year, text=doc.text)
         self._register_full_names(candidates, state)
         mentions = []
         for span, source in candidates:
             for mention in self._link(doc, span, source, state):
                 mentions.append(mention)
         mentions.extend(self._bare_surnames(doc, mentions, state))
+        mentions.extend(self._korean_halves(doc, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
         self._infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
@@ -215,7 +216,7 @@ class ActorLinker:
             if all(pair):
                 out, offset = [], span.start_char
                 for part, person in zip(parts, pair):
-                    start = doc.text.index(part, offset)
+                    start = state.text.index(part, offset)
                     out.append(state.mention_chars(doc, start, start + len(part), person, "actor", "person"))
                     offset = start + len(part)
                 return out
@@ -299,6 +300,23 @@ class ActorLinker:
                 out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
         return out
 
+    def _korean_halves(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+        """"the North" and "the South" in a text about the Koreas (the usual shorthand in
+        Korean and Korea-watching commentary) are North and South Korea."""
+        if not {"PRK", "KOR"} & state.countries:
+            return []
+        covered = {m["start_char"] for m in mentions}
+        out = []
+        for token in doc:
+            if token.text not in {"North", "South"} or token.idx in covered or token.i == 0:
+                continue
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if doc[token.i - 1].lower_ != "the" or (after is not None and (after.is_title or after.text == "-")):
+                continue
+            entity = self.kb.entities["state:PRK" if token.text == "North" else "state:KOR"]
+            out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
+        return out
+
     def _org(self, span: Span, state: "_DocState") -> list[dict]:
         words = span.text.split()
         if (words[0].lower() in TITLE_WORDS | ORG_NOT_FIRST or words[-1].lower() in ORG_EVENT_WORDS
@@ -333,22 +351,26 @@ class ActorLinker:
 class _DocState:
     """What one document has established so far: its entities, surnames and countries."""
 
-    def __init__(self, year: int | None) -> None:
+    def __init__(self, year: int | None, text: str) -> None:
         self.year = year
+        self.text = text  # Doc.text joins every token on each access: read it once
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
         self.orgs: list[Entity] = []
         self.countries: set[str] = set()
 
     def mention(self, span: Span, entity: Entity, kind: str, role: str) -> dict:
-        return self.mention_chars(span.doc, span.start_char, span.end_char, entity, kind, role)
+        return self.mention_chars(span.doc, span.start_char, span.end_char, entity, kind, role, span)
 
-    def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str) -> dict:
+    def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str,
+                      span: Span | None = None) -> dict:
         self.entities.setdefault(entity.entity_id, entity)
         if entity.country_iso3:
             self.countries.add(entity.country_iso3)
-        return {"start_char": start, "end_char": end, "text": doc.text[start:end], "kind": kind,
-                "entity_id": entity.entity_id, "role": role}
+        if span is None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+        return {"start_char": start, "end_char": end, "text": self.text[start:end], "kind": kind,
+                "entity_id": entity.entity_id, "role": role, "syntax": _syntax(span) if span is not None else "other"}
 
     def remember_person(self, entity: Entity, short: str = "") -> None:
         names = entity.name.split()
@@ -374,6 +396,20 @@ class _DocState:
             if initials == text:
                 return org
         return None
+
+
+def _syntax(span: Span) -> str:
+    """``subject``, ``object`` (of a verb, or of with/on/against/toward/to) or ``other``."""
+    root = span.root
+    while root.dep_ in {"compound", "conj", "appos", "amod"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "agent"}:
+        return "subject"
+    if root.dep_ in {"dobj", "dative", "obj"}:
+        return "object"
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "on", "against", "toward", "towards", "to", "over", "from"}:
+        return "object"
+    return "other"
 
 
 def _hyphen_pair(span: Span) -> bool:

@@ -100,6 +100,7 @@ class CooperationDetector:
         self.spec_words = lx.cue("speculative_words")
         self.adv_modals = lx.cue("advocacy_modals")
         self.adv_verbs = lx.cue("advocacy_verbs")
+        self.proposal_verbs = lx.cue("proposal_verbs")
         self.adv_nouns = lx.cue("advocacy_nouns") | {"must"}
         self.adv_adjs = lx.cue("advocacy_adjectives")
         self.willing_adjs = lx.cue("willingness_adjectives")
@@ -320,8 +321,8 @@ class CooperationDetector:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.adv_modals:
             return "proposed"
-        if not is_trigger and tok.pos_ == "VERB" and lemma in self.adv_verbs and _unrealised(tok):
-            return "proposed"
+        if not is_trigger and tok.pos_ == "VERB" and (lemma in self.proposal_verbs or lemma in self.adv_verbs and _unrealised(tok)):
+            return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
         if not is_trigger and (lemma in self.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"
         if any(c.dep_ in {"amod", "advmod"} and (_lemma(c) in self.adv_adjs or c.lower_ in self.adv_adjs) for c in children):

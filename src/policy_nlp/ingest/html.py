@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import trafilatura
-
 # trafilatura reports every page it cannot parse at WARNING; our error rows say it instead.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
@@ -26,6 +24,8 @@ def extract_html(html: str) -> HtmlArticle:
     Navigation, footers and comments are dropped by trafilatura's extractor. When it finds
     no article (a page that is all navigation), the result has empty text.
     """
+    import trafilatura  # imported on first use: plain-text corpora never pay for it
+
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
     )

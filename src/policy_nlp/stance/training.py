@@ -1,0 +1,103 @@
+"""Train the stance classifier: compare designs by cross-validation, fit, write model and card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import joblib
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from .corpus import LABELS, StanceExample, corpus_hash, model_input
+from .features import CueFeatures
+from .model import CARD_FILE, MODEL_FILE, sha256_file
+
+SEED = 13
+
+
+def _words() -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, strip_accents="unicode",
+                           token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z'-]+\b")
+
+
+def designs() -> dict[str, Pipeline]:
+    """The candidate designs compared by cross-validation."""
+    return {
+        "words+logreg": Pipeline([("features", _words()),
+                                  ("clf", LogisticRegression(C=10, max_iter=2000, random_state=SEED))]),
+        "words+cues+logreg": Pipeline([
+            ("features", FeatureUnion([("words", _words()), ("cues", CueFeatures())])),
+            ("clf", LogisticRegression(C=10, max_iter=2000, random_state=SEED)),
+        ]),
+        "words+chars+cues+svm": Pipeline([
+            ("features", FeatureUnion([
+                ("words", _words()),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True, max_features=60000)),
+                ("cues", CueFeatures()),
+            ])),
+            ("clf", LinearSVC(C=0.5, random_state=SEED)),
+        ]),
+    }
+
+
+def calibrated(design: Pipeline) -> Pipeline:
+    """The design with its classifier wrapped for calibrated probabilities (sigmoid, 5-fold)."""
+    steps = list(design.steps)
+    name, clf = steps[-1]
+    # ensemble=False: one classifier fitted on all the data, calibrated on cross-validated
+    # predictions; it predicts five times faster than the default ensemble of five.
+    steps[-1] = (name, CalibratedClassifierCV(clf, method="sigmoid", cv=5, ensemble=False))
+    return Pipeline(steps)
+
+
+def cross_validate(examples: list[StanceExample], folds: int = 5) -> dict[str, dict]:
+    """Macro-F1 and per-class F1 of every design on the training split."""
+    texts = [model_input(e.title, e.text) for e in examples]
+    labels = [e.label for e in examples]
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    table = {}
+    for name, design in designs().items():
+        predicted = cross_val_predict(design, texts, labels, cv=cv)
+        per_class = f1_score(labels, predicted, labels=list(LABELS), average=None)
+        table[name] = {"macro_f1": round(float(f1_score(labels, predicted, average="macro")), 4),
+                       **{f"f1_{lab}": round(float(v), 4) for lab, v in zip(LABELS, per_class)}}
+    return table
+
+
+def train(examples: list[StanceExample], out_dir: Path) -> dict:
+    """Pick the best design by cross-validation, fit it calibrated, save model and card."""
+    train_set = [e for e in examples if e.split == "train"]
+    test_set = [e for e in examples if e.split == "test"]
+    table = cross_validate(train_set)
+    best = max(table, key=lambda k: (table[k]["macro_f1"], k))
+    model = calibrated(designs()[best])
+    model.fit([model_input(e.title, e.text) for e in train_set], [e.label for e in train_set])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, out_dir / MODEL_FILE)  # uncompressed: loads in 0.05 s instead of 1 s
+    from ..evaluate import stance_scores
+
+    predicted = list(model.predict([model_input(e.title, e.text) for e in test_set]))
+    card = {
+        "model": MODEL_FILE,
+        "model_sha256": sha256_file(out_dir / MODEL_FILE),
+        "sklearn_version": sklearn.__version__,
+        "labels": list(model.classes_),
+        "design": best,
+        "calibration": "CalibratedClassifierCV(method='sigmoid', cv=5, ensemble=False)",
+        "training_data_sha256": corpus_hash(examples),
+        "n_train": len(train_set),
+        "n_test": len(test_set),
+        "cross_validation": table,
+        "test": stance_scores([e.label for e in test_set], predicted),
+    }
+    (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card
+
+
