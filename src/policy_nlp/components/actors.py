@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..knowledge import Entity, KnowledgeBase, fold, load_knowledge_base, slug
@@ -24,6 +24,8 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Prepositions whose object is a location ("talks in Geneva", "a lab near Novosibirsk").
 LOCATIVE_PREPS = {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside",
                   "into", "onto", "beyond", "along", "off", "via", "through"}
+# For a city name the model did not tag, "between", "from" and "to" also place it.
+UNTAGGED_PLACE_PREPS = LOCATIVE_PREPS | {"between", "from", "to"}
 # "to"/"from" are locative only after verbs and nouns of movement ("travelled to Pyongyang").
 MOTION = {"go", "travel", "fly", "send", "move", "come", "arrive", "return", "visit", "trip", "journey",
           "flee", "defect", "deploy", "sail", "ship", "export", "import", "bring", "take", "study",
@@ -58,6 +60,12 @@ TITLE_WORDS = {"lecturer", "professor", "director", "minister", "secretary", "pr
 COMPASS_WORDS = {"West", "East", "North", "South", "Western", "Eastern", "Northern", "Southern", "Global South",
                  "Global North", "Koreas", "Gulf"}
 
+# Head words of organisation names, for names the model misses ("Emory University").
+ORG_HEAD_WORDS = {"University", "Institute", "Foundation", "Association", "Society", "Academy", "Centre", "Center",
+                  "Agency", "Ministry", "Commission", "Council", "Bank", "Fund", "Party", "College", "Laboratory",
+                  "Observatory", "Corporation", "Organization", "Organisation", "Federation", "Committee",
+                  "Authority", "Service", "Programme", "Forum", "Union", "League", "Movement", "Secretariat"}
+
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
 
@@ -78,6 +86,13 @@ class ActorLinker:
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         register_extensions()
         self.kb = kb
+        self.org_patterns = Matcher(nlp.vocab)
+        heads = sorted(ORG_HEAD_WORDS)
+        self.org_patterns.add("ORG", [
+            [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
+            [{"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+             {"IS_TITLE": True, "OP": "+"}],
+        ], greedy="LONGEST")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = [], []
@@ -105,6 +120,7 @@ class ActorLinker:
         for span, source in candidates:
             for mention in self._link(doc, span, source, state):
                 mentions.append(mention)
+        mentions.extend(self._untagged_places(doc, mentions, state))
         mentions.extend(self._bare_surnames(doc, mentions, state))
         mentions.extend(self._korean_halves(doc, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
@@ -118,7 +134,14 @@ class ActorLinker:
         spans: list[tuple[Span, str]] = []
         for matcher in (self.exact, self.lower):
             for _, start, end in matcher(doc):
+                if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_lower and not doc[start - 2].whitespace_:
+                    continue  # "Sharif" in "Mazar-i-Sharif"
                 spans.append((doc[start:end], "kb"))
+        for _, start, end in self.org_patterns(doc):
+            # Named bodies the model missed: "Emory University", "Ministry of Public Health".
+            span = _trim(Span(doc, start, end, label="ORG"))
+            if span is not None and not any(t.is_sent_start and t.i == span.start and t.pos_ != "PROPN" for t in span):
+                spans.append((span, "ORG"))
         for ent in doc.ents:
             if ent.label_ in NER_LABELS:
                 ent = _trim(ent)
@@ -160,9 +183,9 @@ class ActorLinker:
         options = self.kb.surfaces.get(text) or self.kb.surfaces.get(self._surface_by_fold.get(fold(text), ""), [])
         if options:
             entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
-            if source == "PERSON" and role in {"country", "capital", "place"} and _looks_like_person(span):
-                options = []
-            else:
+            # A full name the model calls a person stays one even if it is also a place's
+            # name ("Jordan Henderson"); otherwise the knowledge base decides.
+            if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
                 return [self._kb_mention(doc, span, entity_id, role, state)]
         if _hyphen_pair(span):
             # "Biden-Rouhani", "Vučić-Kurti": the model tags pairs of leaders with any label.
@@ -194,12 +217,16 @@ class ActorLinker:
 
     def _kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "_DocState") -> dict:
         entity = self.kb.entities[entity_id]
+        if role == "country" and fold(span.text) in self.kb.us_states and _us_state_context(span, state):
+            return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
         if role == "country":
             kind = "place" if _is_location(span) else "actor"
             return state.mention(span, entity, kind, role)
         if role == "capital":
             if _is_location(span) or not _acts(span):
-                place = self.kb.entities.get(self.kb.capital_place.get(entity_id, ""), entity)
+                # The city itself ("Cape Town", not the capital listed first for South Africa).
+                place = self.kb.city(span.text, {entity.country_iso3}) or self.kb.entities.get(
+                    self.kb.capital_place.get(entity_id, ""), entity)
                 return state.mention(span, place, "place", role)
             return state.mention(span, entity, "actor", role)
         if role == "place":
@@ -286,6 +313,8 @@ class ActorLinker:
         for i, token in enumerate(doc):
             if not token.is_title or token.idx in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 continue
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_lower:
+                continue  # "Sharif" in "Mazar-i-Sharif"
             key = fold(token.text)
             if key not in self.kb.people_by_short and key not in state.surnames:
                 continue
@@ -298,6 +327,28 @@ class ActorLinker:
             entity = self._resolve_surname(token.text, state, pair=hyphen_pair)
             if entity is not None:
                 out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
+        return out
+
+    def _untagged_places(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+        """GeoNames cities the model did not tag, when they are the location of something
+        ("the roads between Kidal and Timbuktu", "institutions in Kyiv, Lviv and Kharkiv")."""
+        covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
+        out = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            end = i + 1
+            while end + 1 < len(doc) and doc[end].text == "-" and not token.whitespace_ and doc[end + 1].text[:1].isalpha():
+                end += 2  # "Mazar-i-Sharif"
+            span = doc[i:end]
+            following = doc[end] if end < len(doc) else None
+            if (token.is_title and token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
+                    and not token.ent_type_ and not (following is not None and following.is_title)
+                    and (_is_location(span, UNTAGGED_PLACE_PREPS) or _is_location_list(span))):
+                place = self.kb.city(span.text, state.countries, alternates=False)
+                if place is not None:
+                    out.append(state.mention(span, place, "place", "place"))
+            i = end
         return out
 
     def _korean_halves(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
@@ -398,6 +449,19 @@ class _DocState:
         return None
 
 
+def _us_state_context(span: Span, state: "_DocState") -> bool:
+    """"Atlanta, Georgia", "the state of Georgia", "Georgia's governor": the US state, not
+    the country of the same name."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3):span.start]
+    if [t.lower_ for t in before[-2:]] == ["state", "of"]:
+        return True
+    if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "GPE":
+        return True
+    after = doc[span.end:span.end + 3]
+    return any(t.lower_ in {"governor", "legislature", "senator", "senators", "congressman", "county"} for t in after)
+
+
 def _syntax(span: Span) -> str:
     """``subject``, ``object`` (of a verb, or of with/on/against/toward/to) or ``other``."""
     root = span.root
@@ -437,11 +501,7 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def _looks_like_person(span: Span) -> bool:
-    return len(span) > 1
-
-
-def _is_location(span: Span) -> bool:
+def _is_location(span: Span, preps: set[str] = LOCATIVE_PREPS) -> bool:
     root = span.root
     # "in Soviet Union/Russia", "in Seoul and Tokyo": the preposition governs the phrase.
     while root.dep_ in {"compound", "conj", "appos", "nmod"} and root.head.i != root.i and root.head.pos_ == "PROPN":
@@ -449,12 +509,22 @@ def _is_location(span: Span) -> bool:
     head = root.head
     if root.dep_ == "pobj":
         prep = head.lower_
-        if prep in LOCATIVE_PREPS:
+        if prep in preps:
             return True
         if prep in {"to", "from"} and head.head.lemma_.lower() in MOTION:
             return True
     if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in VISIT:
         return True
+    return False
+
+
+def _is_location_list(span: Span) -> bool:
+    """A conjunct of a location ("between Kidal and Timbuktu", "in Kyiv, Lviv and Kharkiv")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+        if _is_location(root.doc[root.i:root.i + 1]):
+            return True
     return False
 
 
