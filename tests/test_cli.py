@@ -181,3 +181,16 @@ def test_rerun_reuses_unchanged_files_and_reanalyses_changed_ones(tmp_path):
         "Germany" in (out / "mentions.csv").read_text(encoding="utf-8")
     forced = run_analysis(inputs, out, jobs=1, force=True)
     assert forced["counts"]["from_cache"] == 0
+
+
+def test_unknown_model_is_a_plain_error_with_status_3(samples_dir, tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(samples_dir), "-o", str(tmp_path / "out"), "-j", "1",
+                                       "--model", "xx_no_such_pipeline"])
+    assert result.exit_code == 3
+    assert "xx_no_such_pipeline" in result.output and "Traceback" not in result.output
+
+
+def test_unknown_model_with_workers_fails_fast(samples_dir, tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(samples_dir), "-o", str(tmp_path / "out"), "-j", "2",
+                                       "--model", "xx_no_such_pipeline"])
+    assert result.exit_code == 3 and "xx_no_such_pipeline" in result.output

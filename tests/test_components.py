@@ -124,3 +124,14 @@ def test_pipe_with_two_processes(nlp):
     texts = ["Iran and Iraq signed a water agreement.", "Tokyo hosted Korean students for an exchange programme."]
     docs = list(nlp.pipe(texts, n_process=2))
     assert [len(d._.policy_mentions) > 0 for d in docs] == [True, True]
+
+
+def test_pipeline_with_our_components_saves_and_reloads(nlp, tmp_path):
+    import spacy
+
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert reloaded.pipe_names[-2:] == ["policy_actors", "policy_cooperation"]
+    doc = reloaded("Seoul and Tokyo agreed to expand student exchanges.")
+    assert doc._.policy_cooperation
+    assert {m["entity_id"] for m in doc._.policy_mentions} >= {"state:KOR", "state:JPN"}

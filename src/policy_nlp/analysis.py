@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,6 +162,31 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
         for path, root_s in items:
             yield analyzer.analyze_path(Path(path), Path(root_s))
         return
+    # Fail here, in one process, rather than in every worker's initializer.
+    check_models(options)
     context = multiprocessing.get_context(os.environ.get("POLICY_NLP_START_METHOD") or None)
-    with context.Pool(processes=min(jobs, len(items)), initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_work, items, chunksize=1)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context,
+                             initializer=_init_worker, initargs=(options,)) as pool:
+        try:
+            yield from pool.map(_work, items, chunksize=1)
+        except BrokenProcessPool as exc:
+            raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "
+                             "run again with --jobs 1 to find the file") from exc
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without returning its result."""
+
+
+def check_models(options: AnalysisOptions) -> None:
+    """Raise the same plain errors as loading would, without loading anything."""
+    import importlib.util
+
+    from .pipeline import ModelNotFound, resolve_model_name
+    from .stance.model import verify_stance_model
+
+    name = resolve_model_name(options.model)
+    if not Path(name).exists() and importlib.util.find_spec(name) is None:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (pip install it, or choose another with --model)")
+    if options.with_stance:
+        verify_stance_model()

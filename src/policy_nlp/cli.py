@@ -63,6 +63,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
 
         policy-nlp analyze corpora/samples -o out --xlsx
     """
+    from .analysis import WorkerDied
     from .pipeline import ModelNotFound
     from .run import InputError, check_paths, find_files, run_analysis
     from .stance.model import StanceModelError
@@ -96,6 +97,8 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
                                 on_result=progress, files=files, force=force)
     except (ModelNotFound, StanceModelError) as exc:
         raise ModelProblem(str(exc)) from None
+    except WorkerDied as exc:
+        raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo("policy-nlp: interrupted; no output file was replaced", err=True)
         sys.exit(130)

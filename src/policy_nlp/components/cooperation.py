@@ -101,7 +101,7 @@ class CooperationDetector:
         self.adv_modals = lx.cue("advocacy_modals")
         self.adv_verbs = lx.cue("advocacy_verbs")
         self.proposal_verbs = lx.cue("proposal_verbs")
-        self.adv_nouns = lx.cue("advocacy_nouns") | {"must"}
+        self.adv_nouns = lx.cue("advocacy_nouns")
         self.adv_adjs = lx.cue("advocacy_adjectives")
         self.willing_adjs = lx.cue("willingness_adjectives")
 
@@ -113,8 +113,11 @@ class CooperationDetector:
             lowered = sent.text.lower()
             if any(p in lowered for p in self.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
                 continue
-            seen: set[int] = set()
-            found = [t for t in self._triggers(sent) if not (t[0].i in seen or seen.add(t[0].i))]
+            found, seen = [], set()
+            for trigger in self._triggers(sent):
+                if trigger[0].i not in seen:  # one mention per trigger word
+                    seen.add(trigger[0].i)
+                    found.append(trigger)
             if any(_lemma(t[0]) != "diplomacy" for t in found):
                 # "science diplomacy" is a weak trigger: it names cooperation only when the
                 # sentence has no stronger one ("joint projects in which science diplomacy...").

@@ -121,8 +121,9 @@ def read_card(folder: Path | None = None) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def load_stance_model(folder: Path | None = None) -> StanceModel:
-    """Load the shipped model (or the one in ``folder``), checking it against its card."""
+def verify_stance_model(folder: Path | None = None) -> dict:
+    """Check the model in ``folder`` against its card and return the card; raise
+    :class:`StanceModelError` with a plain message when it cannot be used."""
     folder = folder or default_model_dir()
     card_path, model_path = folder / CARD_FILE, folder / MODEL_FILE
     if not card_path.is_file() or not model_path.is_file():
@@ -137,6 +138,13 @@ def load_stance_model(folder: Path | None = None) -> StanceModel:
         )
     if sha256_file(model_path) != card.get("model_sha256"):
         raise StanceModelError(f"{model_path} does not match the hash in its card; rebuild it with `policy-nlp train`")
+    return card
+
+
+def load_stance_model(folder: Path | None = None) -> StanceModel:
+    """Load the shipped model (or the one in ``folder``), checking it against its card."""
     import joblib
 
-    return StanceModel(joblib.load(model_path), card)
+    folder = folder or default_model_dir()
+    card = verify_stance_model(folder)
+    return StanceModel(joblib.load(folder / MODEL_FILE), card)
