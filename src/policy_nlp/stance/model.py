@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..settings import N_EVIDENCE
 from .corpus import model_input
 
 if TYPE_CHECKING:
@@ -65,20 +66,20 @@ class StanceModel:
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
                          title: str = "", title_end: int = 0) -> StancePrediction:
-        probs = self.predict_proba([model_input(title, text)])[0]
+        # One call for the document and its sentences: the model's per-call overhead is
+        # larger than the arithmetic.
+        all_probs = self.predict_proba([model_input(title, text), *sentences])
+        probs, sentence_probs = all_probs[0], all_probs[1:]
         best = int(np.argmax(probs))
         label = self.labels[best]
-        scored = [s for s in sentences if len(s.split()) >= 5]
-        sentence_probs = self.predict_proba(sentences) if sentences else np.zeros((0, len(self.labels)))
         evidence: list[str] = []
-        if scored:
-            index = {s: i for i, s in enumerate(sentences)}
-            ranked = sorted(scored, key=lambda s: -sentence_probs[index[s]][best])
-            for s in ranked:
-                if s not in evidence:
-                    evidence.append(s)
-                if len(evidence) == 3:
-                    break
+        ranked = sorted((i for i, s in enumerate(sentences) if len(s.split()) >= 5),
+                        key=lambda i: -sentence_probs[i][best])
+        for i in ranked:
+            if sentences[i] not in evidence:
+                evidence.append(sentences[i])
+            if len(evidence) == N_EVIDENCE:
+                break
         return StancePrediction(
             label=label, confidence=float(probs[best]),
             probabilities={lab: float(p) for lab, p in zip(self.labels, probs)},
