@@ -72,7 +72,6 @@ class CooperationDetector:
         self.lx = lx
         self.nouns = lx.words("trigger_nouns")
         self.verbs = lx.words("trigger_verbs")
-        self.joint_heads = lx.words("joint_heads")
         self.diplomacy_mods = lx.words("diplomacy_modifiers")
         self.exchange_mods = lx.words("exchange_modifiers") | frozenset(w for ws in lx.raw["domains"].values() for w in ws)
         self.not_after = {k: frozenset(v) for k, v in lx.raw["not_cooperation_after"].items()}
@@ -177,6 +176,12 @@ class CooperationDetector:
                 continue
             if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.agreement_nouns or low in self.agreement_nouns) and tok.dep_ != "compound":
                 if lemma != "declaration" or any(c.lower_ in {"joint", "of"} for c in tok.children):
+                    yield tok, _modifier_start(tok), tok.i + 1
+                continue
+            if lemma in {"support", "backing", "help"} and tok.pos_ == "NOUN":
+                # "built with World Bank support", "Chinese backing": support named by an actor.
+                if any(c.dep_ in {"poss", "compound", "amod"} and any(t.i in self._actors for t in c.subtree)
+                       for c in tok.children):
                     yield tok, _modifier_start(tok), tok.i + 1
                 continue
             if lemma == "ties" or low == "ties":
