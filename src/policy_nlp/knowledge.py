@@ -22,6 +22,9 @@ from .settings import MULTI_SEPARATOR
 
 DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv")
 
+#: Only cities at least this big are also found under their alternate names.
+ALTERNATE_NAME_MIN_POPULATION = 100_000
+
 #: Leader roles that make a person a ``leader`` (head of state or government).
 LEADER_ROLES = {"head_of_state", "head_of_government", "head_of_state_and_government", "supreme_leader", "party_leader"}
 
@@ -201,11 +204,13 @@ class KnowledgeBase:
             self._geonames.append((entry, city.get("alternatenames") or ()))
 
     def _alternate_names(self) -> dict[str, list[City]]:
-        """GeoNames' Latin-script alternate names ("Peking", "Saigon"), indexed on first need:
-        most names are found under their main name, and this index costs half a second."""
+        """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
+        100,000 people, where exonyms matter, indexed on first need."""
         if self._alternates is None:
             index: dict[str, list[City]] = defaultdict(list)
             for entry, names in self._geonames:
+                if entry.population < ALTERNATE_NAME_MIN_POPULATION:
+                    continue
                 for alternate in names:
                     if alternate[:1].isupper() and alternate.isascii():
                         index[fold(alternate)].append(entry)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
+import numpy
+from spacy.attrs import IS_TITLE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -120,9 +122,12 @@ class ActorLinker:
         for span, source in candidates:
             for mention in self._link(doc, span, source, state):
                 mentions.append(mention)
-        mentions.extend(self._untagged_places(doc, mentions, state))
-        mentions.extend(self._bare_surnames(doc, mentions, state))
-        mentions.extend(self._korean_halves(doc, mentions, state))
+        # The token scans below look at title-case words only; reading the flag for the
+        # whole document at once avoids building a Python object for every token.
+        titles = [int(i) for i in numpy.flatnonzero(doc.to_array([IS_TITLE]))] if len(doc) else []
+        mentions.extend(self._untagged_places(doc, titles, mentions, state))
+        mentions.extend(self._bare_surnames(doc, titles, mentions, state))
+        mentions.extend(self._korean_halves(doc, titles, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
         self._infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
@@ -306,12 +311,13 @@ class ActorLinker:
         person = self.kb.people_with_short(short, state.year)
         return person.entity if person else None
 
-    def _bare_surnames(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+    def _bare_surnames(self, doc: Doc, titles: list[int], mentions: list[dict], state: "_DocState") -> list[dict]:
         """Leaders' surnames the model left untagged ("the Xi-Kim meetings", "Putin's Russia")."""
         covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
         out = []
-        for i, token in enumerate(doc):
-            if not token.is_title or token.idx in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        for i in titles:
+            token = doc[i]
+            if token.idx in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
                 continue
             if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_lower:
                 continue  # "Sharif" in "Mazar-i-Sharif"
@@ -329,13 +335,15 @@ class ActorLinker:
                 out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
         return out
 
-    def _untagged_places(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+    def _untagged_places(self, doc: Doc, titles: list[int], mentions: list[dict], state: "_DocState") -> list[dict]:
         """GeoNames cities the model did not tag, when they are the location of something
         ("the roads between Kidal and Timbuktu", "institutions in Kyiv, Lviv and Kharkiv")."""
         covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
         out = []
-        i = 0
-        while i < len(doc):
+        after = -1
+        for i in titles:
+            if i < after:
+                continue
             token = doc[i]
             end = i + 1
             while end + 1 < len(doc) and doc[end].text == "-" and not token.whitespace_ and doc[end + 1].text[:1].isalpha():
@@ -348,17 +356,18 @@ class ActorLinker:
                 place = self.kb.city(span.text, state.countries, alternates=False)
                 if place is not None:
                     out.append(state.mention(span, place, "place", "place"))
-            i = end
+            after = end
         return out
 
-    def _korean_halves(self, doc: Doc, mentions: list[dict], state: "_DocState") -> list[dict]:
+    def _korean_halves(self, doc: Doc, titles: list[int], mentions: list[dict], state: "_DocState") -> list[dict]:
         """"the North" and "the South" in a text about the Koreas (the usual shorthand in
         Korean and Korea-watching commentary) are North and South Korea."""
         if not {"PRK", "KOR"} & state.countries:
             return []
         covered = {m["start_char"] for m in mentions}
         out = []
-        for token in doc:
+        for i in titles:
+            token = doc[i]
             if token.text not in {"North", "South"} or token.idx in covered or token.i == 0:
                 continue
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -103,17 +104,38 @@ class CooperationDetector:
         self.adv_nouns = lx.cue("advocacy_nouns")
         self.adv_adjs = lx.cue("advocacy_adjectives")
         self.willing_adjs = lx.cue("willingness_adjectives")
+        # Every word that can start a trigger: the component looks at these tokens only.
+        self._trigger_words = (
+            self.nouns | self.verbs | self.agreement_nouns | set(self.not_after) | set(self.support_objects)
+            | self.study_verbs | {p[0] for p in self.phrases} | self.agreement_verbs
+            | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
+               "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help", "ties",
+               "share", "join", "co"} | self.with_verbs
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = self._actor_tokens(doc)
         self._actors = actor_tokens
+        strings = doc.vocab.strings
+        words = {strings.add(w) for w in self._trigger_words}
+        candidates = set()
+        if len(doc):
+            co = strings["co"]
+            for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+                if lower == co:
+                    if i + 2 < len(doc):
+                        candidates.add(i + 2)  # "co-operation": the trigger is the word after the hyphen
+                elif lemma in words or lower in words:
+                    candidates.add(i)
         out = []
         for sent in doc.sents:
+            if not any(sent.start <= i < sent.end for i in candidates):
+                continue
             lowered = sent.text.lower()
             if any(p in lowered for p in self.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
                 continue
             found, seen = [], set()
-            for trigger in self._triggers(sent):
+            for trigger in self._triggers(sent, candidates):
                 if trigger[0].i not in seen:  # one mention per trigger word
                     seen.add(trigger[0].i)
                     found.append(trigger)
@@ -136,9 +158,10 @@ class CooperationDetector:
         return doc
 
     # -- triggers -----------------------------------------------------------------------------
-    def _triggers(self, sent):
+    def _triggers(self, sent, candidates: set[int]):
         doc = sent.doc
-        for tok in sent:
+        for i in sorted(c for c in candidates if sent.start <= c < sent.end):
+            tok = doc[i]
             lemma = _lemma(tok)
             low = tok.lower_
             start = tok.i - 2 if lemma.startswith("co-") else tok.i
