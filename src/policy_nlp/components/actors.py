@@ -92,6 +92,7 @@ class ActorLinker:
         heads = sorted(ORG_HEAD_WORDS)
         self.org_patterns.add("ORG", [
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
+            [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
             [{"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
              {"IS_TITLE": True, "OP": "+"}],
         ], greedy="LONGEST")

@@ -165,8 +165,10 @@ class CooperationDetector:
             lemma = _lemma(tok)
             low = tok.lower_
             start = tok.i - 2 if lemma.startswith("co-") else tok.i
-            if tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} and lemma not in self.agreement_nouns:
-                # "Cooperative Bank", "Shanghai Cooperation Organisation": names, not mentions.
+            if (tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} or self._actors.get(tok.i, "").startswith("org:")) \
+                    and lemma not in self.agreement_nouns:
+                # "Cooperative Bank", "Joint Norwegian-Russian Fisheries Commission": names of
+                # bodies, not mentions (the body itself is an actor).
                 continue
             nxt = _next_word(tok)
             if lemma in self.not_after and nxt is not None and nxt.lemma_.lower() in self.not_after[lemma]:
