@@ -103,7 +103,7 @@ class Analyzer:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
         stance = None
-        sentence_texts = [_one_line(source.text[s:e]) for s, e in sentences]
+        sentence_texts = [rows.one_line(source.text[s:e]) for s, e in sentences]
         if self.stance is not None:
             body = re.sub(r"[ \t]+", " ", source.masked)
             stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
@@ -119,10 +119,6 @@ def _title_span(source: SourceDocument) -> tuple[int, int] | None:
     if i < 0 or i > 2000:
         return None
     return i, i + len(source.title)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 # -- running over many files ------------------------------------------------------------------

@@ -13,7 +13,8 @@ from .settings import MULTI_SEPARATOR
 EVIDENCE_SEPARATOR = " | "
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace, line breaks included, becomes one space."""
     return " ".join(text.split())
 
 
@@ -26,9 +27,9 @@ def document_row(source: SourceDocument, **extra) -> dict:
     row = dict.fromkeys(columns("documents"), "")
     row.update(
         doc_id=source.doc_id, path=source.path, relative_path=source.relpath, status=source.status,
-        error=source.error, format=source.format, encoding=source.encoding, title=_one_line(source.title),
-        author=_one_line(source.author), published=source.published, site=_one_line(source.site),
-        category=_one_line(source.category),
+        error=source.error, format=source.format, encoding=source.encoding, title=one_line(source.title),
+        author=one_line(source.author), published=source.published, site=one_line(source.site),
+        category=one_line(source.category),
     )
     if source.status == "ok":
         row.update(n_chars=len(source.text), n_words=len(re.findall(r"\w+(?:[-'\u2019]\w+)*", source.masked)),
@@ -56,7 +57,7 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
         })
         key = (m["entity_id"], m["kind"])
         counts[key] += 1
-        text = _one_line(source.text[m["start_char"]:m["end_char"]])
+        text = one_line(source.text[m["start_char"]:m["end_char"]])
         forms.setdefault(key, [])
         if text not in forms[key]:
             forms[key].append(text)
@@ -75,11 +76,11 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
     for c in coops:
         coop_rows.append({
             "doc_id": source.doc_id, "sentence_id": sentence_of(c["start_char"]),
-            "start_char": c["start_char"], "end_char": c["end_char"], "trigger": _one_line(c["trigger"]),
+            "start_char": c["start_char"], "end_char": c["end_char"], "trigger": one_line(c["trigger"]),
             "domain": MULTI_SEPARATOR.join(c["domain"]), "modality": c["modality"],
             "participants": MULTI_SEPARATOR.join(c["participants"]),
             "participant_names": MULTI_SEPARATOR.join(entities[p]["name"] for p in c["participants"] if p in entities),
-            "sentence": _one_line(source.text[c["sent_start"]:c["sent_end"]]),
+            "sentence": one_line(source.text[c["sent_start"]:c["sent_end"]]),
         })
 
     stance_fields = {}
@@ -97,7 +98,7 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
                 sentence_rows.append({
                     "doc_id": source.doc_id, "sentence_id": i, "start_char": start, "end_char": end,
                     "p_engagement": _fmt(probs.get("engagement")), "p_pressure": _fmt(probs.get("pressure")),
-                    "p_neutral": _fmt(probs.get("neutral")), "sentence": _one_line(source.text[start:end]),
+                    "p_neutral": _fmt(probs.get("neutral")), "sentence": one_line(source.text[start:end]),
                 })
 
     document = document_row(
