@@ -135,3 +135,10 @@ def test_pipeline_with_our_components_saves_and_reloads(nlp, tmp_path):
     doc = reloaded("Seoul and Tokyo agreed to expand student exchanges.")
     assert doc._.policy_cooperation
     assert {m["entity_id"] for m in doc._.policy_mentions} >= {"state:KOR", "state:JPN"}
+
+
+def test_an_acronym_defined_in_brackets_stands_for_its_body(nlp):
+    doc = run(nlp, "The International Cricket Council (ICC) met in Dubai. Later the ICC agreed a new schedule.")
+    ids = {m["text"]: m["entity_id"] for m in doc._.policy_mentions if m["text"] in {"ICC", "International Cricket Council"}}
+    assert ids["ICC"] == ids["International Cricket Council"]
+    assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "ICC"] == [ids["ICC"]] * 2

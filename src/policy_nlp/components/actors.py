@@ -182,6 +182,12 @@ class ActorLinker:
     # -- linking ----------------------------------------------------------------------------
     def _link(self, doc: Doc, span: Span, source: str, state: "_DocState") -> list[dict]:
         text = span.text
+        defined = state.acronym_defined_by(span) or (state.acronyms.get(text) if len(span) == 1 else None)
+        if defined is not None:
+            state.acronyms[text] = defined
+            # "UK Research and Innovation (UKRI)": the text defines the acronym, whatever
+            # else it could stand for ("ICC" after "International Cricket Council").
+            return [state.mention(span, defined, "actor", "org")]
         if source != "kb" and len(span) == 1 and fold(text) in state.surnames:
             # A surname after (or before) the full name, whatever label the model gave it.
             entity = state.surnames[fold(text)]
@@ -419,13 +425,28 @@ class _DocState:
         self.surnames: dict[str, Entity] = {}
         self.orgs: list[Entity] = []
         self.countries: set[str] = set()
+        self.last_mention: tuple[int, str] | None = None  # (end offset, entity id)
+        self.acronyms: dict[str, Entity] = {}  # acronyms the text defined in brackets
 
     def mention(self, span: Span, entity: Entity, kind: str, role: str) -> dict:
         return self.mention_chars(span.doc, span.start_char, span.end_char, entity, kind, role, span)
 
+    def acronym_defined_by(self, span: Span) -> Entity | None:
+        """The organisation an all-capitals acronym in brackets right after its name stands for."""
+        doc = span.doc
+        if not (len(span) == 1 and span.text.isupper() and 2 <= len(span.text) <= 10 and span.start >= 2
+                and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"):
+            return None
+        previous = self.last_mention
+        if previous is None or previous[0] != doc[span.start - 2].idx + len(doc[span.start - 2].text):
+            return None
+        entity = self.entities[previous[1]]
+        return entity if entity.type in {"organization", "igo"} else None
+
     def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str,
                       span: Span | None = None) -> dict:
         self.entities.setdefault(entity.entity_id, entity)
+        self.last_mention = (end, entity.entity_id)
         if entity.country_iso3:
             self.countries.add(entity.country_iso3)
         if span is None:
@@ -504,8 +525,8 @@ def _trim(span: Span) -> Span | None:
             # "World Health Organization (WHO": the model ran into the acronym that follows.
             end = i
             break
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "and", "the", "for", "&"}):
+        end -= 1  # "Ministry of Foreign Affairs of" -> "Ministry of Foreign Affairs"
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)
