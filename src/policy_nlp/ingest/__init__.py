@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import MAX_FILE_BYTES
@@ -42,8 +42,6 @@ class SourceDocument:
     published: str = ""
     site: str = ""
     category: str = ""
-    sha256: str = ""
-    boilerplate: list[tuple[int, int]] = field(default_factory=list)
 
 
 def doc_id_for(relpath: str) -> str:
@@ -64,7 +62,6 @@ def read_source(path: Path, root: Path) -> tuple[SourceDocument, bytes | None]:
     except OSError as exc:
         doc.status, doc.error = "error", f"cannot read file: {exc.strerror or exc}"
         return doc, None
-    doc.sha256 = hashlib.sha256(data).hexdigest()
     return doc, data
 
 
@@ -101,7 +98,6 @@ def load_document(doc: SourceDocument, data: bytes) -> SourceDocument:
         doc.published = parse_date(article.published) or header.published
         doc.site = article.site or header.site
         doc.category = header.category
-        doc.boilerplate = header.boilerplate
         doc.masked = apply_mask(doc.text, header.boilerplate)
         return doc
 
@@ -109,7 +105,7 @@ def load_document(doc: SourceDocument, data: bytes) -> SourceDocument:
     doc.text = text
     header = read_header(text)
     doc.title, doc.author, doc.published = header.title, header.author, header.published
-    doc.site, doc.category, doc.boilerplate = header.site, header.category, header.boilerplate
+    doc.site, doc.category = header.site, header.category
     spans = list(header.masked)
     if doc.format == "markdown":
         spans.extend(mask_markdown(text))
