@@ -77,6 +77,10 @@ def coop(nlp, text):
         ("If sanctions are eased, scientific cooperation could resume.", "hypothetical"),
         ("Scientists from Norway and Russia collaborated on a fisheries survey in 2019.", "actual"),
         ("The two academies jointly published twelve papers last year.", "actual"),
+        ("Russian stations no longer share sea-ice data with Norwegian partners.", "negated"),
+        ("Keep technical cooperation with Kabul on water and health.", "proposed"),
+        ("Trilateral cooperation with Washington on missile warning will continue.", "actual"),
+        ("Mali's minister called Russia a partner that does not lecture.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

@@ -104,6 +104,8 @@ class CooperationDetector:
         self.adv_nouns = lx.cue("advocacy_nouns")
         self.adv_adjs = lx.cue("advocacy_adjectives")
         self.willing_adjs = lx.cue("willingness_adjectives")
+        self.negative_subjects = lx.cue("negative_subjects")
+        self.continuation_verbs = lx.cue("continuation_verbs")
         # Every word that can start a trigger: the component looks at these tokens only.
         self._trigger_words = (
             self.nouns | self.verbs | self.agreement_nouns | set(self.not_after) | set(self.support_objects)
@@ -333,6 +335,9 @@ class CooperationDetector:
         words = {c.lower_ for c in children} | {_lemma(c) for c in children}
         negs = [c for c in children if c.dep_ == "neg" or (c.lower_ in self.neg_words and c.dep_ in {"det", "advmod", "preconj", "neg"})]
         negs = [c for c in negs if not (c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ in {"only", "just", "merely", "least"})]
+        # "no longer share data", "no more joint patrols"; "Nobody should expect them to sign"
+        negs += [c for c in children if c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)]
+        negs += [c for c in children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.negative_subjects]
         if negs and not after_conj:
             return "negated"
         if is_trigger and tok.pos_ == "VERB" and lemma in self.neg_verbs:
@@ -352,9 +357,14 @@ class CooperationDetector:
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if auxes & self.spec_modals or words & self.spec_words or lemma in self.spec_words:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
-        if auxes & self.adv_modals:
-            return "proposed"
-        if not is_trigger and tok.pos_ == "VERB" and (lemma in self.proposal_verbs or lemma in self.adv_verbs and _unrealised(tok)):
+        if auxes & self.adv_modals and lemma not in self.continuation_verbs:
+            return "proposed"  # ("will continue" reports what goes on)
+        if (not is_trigger and tok.tag_ == "VB" and tok.dep_ in {"ROOT", "conj"} and not auxes
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in children)):
+            return "proposed"  # an imperative: "keep technical contacts with Kabul"
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in children):
+            pass  # "called Russia a partner" names; "called for cooperation" proposes
+        elif not is_trigger and tok.pos_ == "VERB" and (lemma in self.proposal_verbs or lemma in self.adv_verbs and _unrealised(tok)):
             return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
         if not is_trigger and (lemma in self.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"
