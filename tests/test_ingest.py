@@ -24,6 +24,8 @@ By Amira Castellanos
 
 Turkey's energy ministry and the European Commission have spent a decade circling each other, and the gas corridor they built together shows what cooperation can still deliver when both sides stop treating every pipeline as a referendum on values.
 
+Photo: Reuters
+
 Back to all articles
 
 Share this article
@@ -41,7 +43,7 @@ def test_header_metadata_and_boilerplate_are_found():
     assert header.site == "The Harbour Review"
     junk = {SCRAPED[s:e] for s, e in header.boilerplate}
     assert {"Search this website", "Log in | Register", "Subscribe to our weekly briefing!", "Back to all articles",
-            "Share this article", "Copyright 2022 The Harbour Review. All rights reserved."} <= junk
+            "Share this article", "Copyright 2022 The Harbour Review. All rights reserved.", "Photo: Reuters"} <= junk
     assert not any("gas corridor" in line for line in junk)
 
 

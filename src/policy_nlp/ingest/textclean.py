@@ -26,7 +26,9 @@ _CUE = re.compile(
          cookies?|privacy\ policy|terms\ of\ (use|service)|all\ rights\ reserved|copyright|donate|
          advertisement|sponsored|download\ (pdf|the\ report)|view\ (all|more)|load\ more|
          receive\ updates|latest\ (news|updates|developments)|contact\ us|about\ us|home\ page|
-         total\ index|tags?:|topics?:|share:|facebook|twitter|linkedin|whatsapp)\b
+         total\ index|tags?:|topics?:|share:|facebook|twitter|linkedin|whatsapp|menu|
+         listen\ to\ this|min(ute)?s?\ read)\b
+      |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
     re.IGNORECASE | re.VERBOSE,
