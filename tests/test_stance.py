@@ -59,6 +59,7 @@ def test_training_is_deterministic(tmp_path):
     second = train(subset, tmp_path / "b")
     assert first["cross_validation"] == second["cross_validation"]
     assert first["test"] == second["test"]
+    assert first["model_sha256"] == second["model_sha256"] and first["linear_sha256"] == second["linear_sha256"]
     a, b = load_stance_model(tmp_path / "a"), load_stance_model(tmp_path / "b")
     texts = [e.text for e in subset[:10]]
     assert (a.predict_proba(texts) == b.predict_proba(texts)).all()
@@ -71,3 +72,20 @@ def test_document_prediction_has_target_evidence_and_sentence_scores(analyzer, s
     assert 1 <= len(doc["stance_evidence"].split(" | ")) <= 3
     assert result.sentences and all(abs(float(s["p_engagement"]) + float(s["p_pressure"]) + float(s["p_neutral"]) - 1) < 1e-3
                                     for s in result.sentences)
+
+
+def test_numpy_form_gives_the_pipelines_probabilities():
+    import joblib
+    import numpy as np
+
+    from policy_nlp.stance.corpus import model_input
+    from policy_nlp.stance.linear import LinearStance
+
+    folder = default_model_dir()
+    card = json.loads((folder / CARD_FILE).read_text())
+    assert card["linear"], "the shipped design has a numpy form"
+    pipeline = joblib.load(folder / MODEL_FILE)
+    linear = LinearStance.load(folder / card["linear"])
+    texts = [model_input(e.title, e.text) for e in read_corpus(STANCE)[::7]] + ["", "Café naïve rôle – «détente»"]
+    assert np.allclose(pipeline.predict_proba(texts), linear.predict_proba(texts), atol=1e-9)
+    assert list(pipeline.classes_) == linear.classes_

@@ -19,12 +19,14 @@ import numpy as np
 
 from ..settings import N_EVIDENCE
 from .corpus import model_input
+from .linear import LinearStance
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 MODEL_FILE = "stance.joblib"
 CARD_FILE = "stance.card.json"
+LINEAR_FILE = "stance.linear.json"
 
 
 class StanceModelError(RuntimeError):
@@ -52,17 +54,17 @@ def default_model_dir() -> Path:
 class StanceModel:
     """A loaded classifier plus the logic that turns it into a document prediction."""
 
-    def __init__(self, pipeline: "Pipeline", card: dict) -> None:
-        self.pipeline = pipeline
+    def __init__(self, scorer: "Pipeline | LinearStance", card: dict) -> None:
+        self.scorer = scorer
         self.card = card
-        self.labels = list(pipeline.classes_)
+        self.labels = list(scorer.classes_)
 
     @property
     def version(self) -> str:
         return self.card["model_sha256"][:12]
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return self.pipeline.predict_proba(texts)
+        return self.scorer.predict_proba(texts)
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
                          title: str = "", title_end: int = 0) -> StancePrediction:
@@ -139,13 +141,24 @@ def verify_stance_model(folder: Path | None = None) -> dict:
         )
     if sha256_file(model_path) != card.get("model_sha256"):
         raise StanceModelError(f"{model_path} does not match the hash in its card; rebuild it with `policy-nlp train`")
+    if card.get("linear"):
+        linear_path = folder / card["linear"]
+        if not linear_path.is_file() or sha256_file(linear_path) != card.get("linear_sha256"):
+            raise StanceModelError(f"{linear_path} is missing or does not match the hash in its card; "
+                                   "rebuild it with `policy-nlp train`")
     return card
 
 
 def load_stance_model(folder: Path | None = None) -> StanceModel:
-    """Load the shipped model (or the one in ``folder``), checking it against its card."""
-    import joblib
+    """Load the shipped model (or the one in ``folder``), checking it against its card.
 
+    When training wrote the numpy-only form of the pipeline, that is what is loaded:
+    the same probabilities without importing scikit-learn.
+    """
     folder = folder or default_model_dir()
     card = verify_stance_model(folder)
+    if card.get("linear"):
+        return StanceModel(LinearStance.load(folder / card["linear"]), card)
+    import joblib
+
     return StanceModel(joblib.load(folder / MODEL_FILE), card)
