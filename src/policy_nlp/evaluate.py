@@ -72,7 +72,7 @@ def _match(pred: list[tuple[dict, set[str]]], gold: list[dict], optional: list[d
     return matched, fp, missed
 
 
-def score_document(result, gold: dict, text: str) -> dict:
+def score_document(result, gold: dict) -> dict:
     """Scores of one analysed document against its gold annotation."""
     mentions_by_entity: dict[tuple[str, str], set[str]] = {}
     for m in result.mentions:
@@ -144,8 +144,7 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc_path = gold_path.with_name(gold.get("file") or gold_path.stem + ".txt")
         result = analyzer.analyze_path(doc_path, gold_dir)
-        text = doc_path.read_text(encoding="utf-8-sig", errors="replace")
-        scores = score_document(result, gold, text)
+        scores = score_document(result, gold)
         for kind in totals:
             for key in ("tp", "fp", "fn", "country_ok", "type_ok"):
                 totals[kind][key] += scores[kind].get(key, 0)
