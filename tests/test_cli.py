@@ -105,6 +105,7 @@ def test_mixed_folder_gives_one_row_per_file(tmp_path):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "blank.md").write_text("  \n\t\n", encoding="utf-8")
     (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (inputs / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (inputs / "nested" / "post.md").write_text("# Title here\n\n" + ARTICLE, encoding="utf-8")
     (inputs / "nested" / "deeper" / "page.html").write_text(
         "<html><head><title>Page</title></head><body><article><p>" + ARTICLE * 3 + "</p></article></body></html>",
@@ -117,14 +118,16 @@ def test_mixed_folder_gives_one_row_per_file(tmp_path):
     status = {Path(d["path"]).name: (d["status"], d["error"]) for d in tables["documents"]}
     assert status["empty.txt"] == ("skipped", "empty file")
     assert status["blank.md"][0] == "skipped" and status["image.txt"][0] == "skipped"
-    assert all(s == "ok" for name, (s, _) in status.items() if name not in {"empty.txt", "blank.md", "image.txt"})
+    assert status["photo.png"][0] == "skipped" and "*.txt" in status["photo.png"][1]
+    assert all(s == "ok" for name, (s, _) in status.items()
+               if name not in {"empty.txt", "blank.md", "image.txt", "photo.png"})
     docs = {Path(d["path"]).name: d for d in tables["documents"]}
     assert docs["utf16.txt"]["encoding"] == "utf-16" and docs["legacy.txt"]["encoding"] == "cp1252"
     assert docs["=cmd.txt"]["relative_path"] == "'=cmd.txt"
     long_id = docs["long.txt"]["doc_id"]
     long_mentions = [m for m in tables["mentions"] if m["doc_id"] == long_id]
     assert max(int(m["start_char"]) for m in long_mentions) > 120_000
-    assert manifest["counts"] == {**manifest["counts"], "files": 11, "ok": 8, "skipped": 3, "error": 0}
+    assert manifest["counts"] == {**manifest["counts"], "files": 12, "ok": 8, "skipped": 4, "error": 0}
 
 
 def test_unreadable_file_is_an_error_row_and_exit_1(tmp_path):

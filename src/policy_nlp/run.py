@@ -17,7 +17,8 @@ from pathlib import Path
 from . import __version__
 from .analysis import AnalysisOptions, DocumentResult, analyze, default_jobs
 from .cache import ResultCache
-from .ingest import discover
+from .ingest import discover, list_files, not_selected
+from .rows import document_row
 from .settings import DEFAULT_PATTERNS
 from .writers import RunWriter, write_json_atomic, write_xlsx
 
@@ -64,6 +65,9 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     folder, out = Path(folder), Path(out)
     check_paths(folder, out)
     files = files if files is not None else find_files(folder, patterns)
+    selected = set(files)
+    # Every file in the folder gets a row: those the patterns leave out are "skipped".
+    listing = sorted(selected | set(list_files(folder)), key=lambda p: p.relative_to(folder).as_posix())
     out.mkdir(parents=True, exist_ok=True)
     jobs = jobs or default_jobs()
     started = time.time()
@@ -71,26 +75,26 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     words = cached = 0
     run_versions = versions(options.model)
     cache = ResultCache(out, fingerprint(run_versions, options))
-    keys = []
+    keys: dict[Path, str | None] = {}
     for path in files:
         try:
-            data = path.read_bytes()
+            keys[path] = cache.key(path.relative_to(folder).as_posix(), path.read_bytes())
         except OSError:
-            keys.append(None)  # analysed (and reported) below
-            continue
-        keys.append(cache.key(path.relative_to(folder).as_posix(), data))
-    hits = {i: None if force or key is None else cache.get(key) for i, key in enumerate(keys)}
-    misses = [files[i] for i, hit in hits.items() if hit is None]
+            keys[path] = None  # analysed (and reported) below
+    hits = {path: None if force or key is None else cache.get(key) for path, key in keys.items()}
+    misses = [path for path in files if hits[path] is None]
     fresh = analyze(misses, folder, options, jobs=jobs) if misses else iter(())
     writer = RunWriter(out, sentences=options.sentences)
     try:
-        for i in range(len(files)):
-            result = hits[i]
-            if result is None:
+        for path in listing:
+            if path not in selected:
+                result = DocumentResult(document_row(not_selected(path, folder, patterns)))
+            elif hits[path] is None:
                 result = next(fresh)
-                if keys[i] is not None:
-                    cache.put(keys[i], result)
+                if keys[path] is not None:
+                    cache.put(keys[path], result)
             else:
+                result = hits[path]
                 cached += 1
             writer.add(result)
             status[result.document["status"]] += 1
@@ -114,7 +118,7 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
         "output": str(out.resolve()),
         "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force},
         "versions": run_versions,
-        "counts": {"files": len(files), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")}, "words": words,
+        "counts": {"files": len(listing), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")}, "words": words,
                    "from_cache": cached, "rows": counts},
         "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
     }

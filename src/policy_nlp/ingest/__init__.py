@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import MAX_FILE_BYTES
 from .decoding import BinaryFileError, DecodingError, decode_bytes
-from .discovery import discover
+from .discovery import discover, list_files
 from .html import extract_html
 from .textclean import apply_mask, mask_markdown, parse_date, read_header
 
-__all__ = ["SourceDocument", "discover", "load_document", "read_source", "doc_id_for"]
+__all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -47,6 +48,13 @@ class SourceDocument:
 def doc_id_for(relpath: str) -> str:
     """A short identifier that stays the same for the same relative path across runs."""
     return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:12]
+
+
+def not_selected(path: Path, root: Path, patterns: Iterable[str]) -> SourceDocument:
+    """The row for a file the patterns leave out: listed, so that every file is accounted for."""
+    relpath = path.relative_to(root).as_posix()
+    return SourceDocument(doc_id=doc_id_for(relpath), path=str(path.resolve()), relpath=relpath, status="skipped",
+                          error=f"not analysed: the name matches none of {' '.join(patterns)} (see --pattern)")
 
 
 def read_source(path: Path, root: Path) -> tuple[SourceDocument, bytes | None]:

@@ -10,28 +10,35 @@ from pathlib import Path
 from ..settings import DEFAULT_PATTERNS
 
 
-def discover(root: Path, patterns: Iterable[str] = DEFAULT_PATTERNS) -> Iterator[Path]:
-    """Yield files under ``root`` whose name matches one of ``patterns``.
+def list_files(root: Path) -> list[Path]:
+    """Every file under ``root``, sorted by relative path.
 
     Hidden files and folders (names starting with ``.``) are skipped, and so is anything
     inside a folder that holds a policy-nlp run (``run.json`` beside ``documents.csv``), so
-    that writing the output inside the input folder does not feed it back in. The order is
-    sorted by relative path, so two runs over the same folder list files identically.
+    that writing the output inside the input folder does not feed it back in. Sorting makes
+    two runs over the same folder list files identically.
     """
-    lowered = [p.lower() for p in patterns]
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(
             d for d in dirnames
             if not d.startswith(".") and not _is_run_folder(Path(dirpath) / d)
         )
-        for name in filenames:
-            if name.startswith("."):
-                continue
-            if any(fnmatch.fnmatchcase(name.lower(), pat) for pat in lowered):
-                found.append(Path(dirpath) / name)
+        found.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
     found.sort(key=lambda p: p.relative_to(root).as_posix())
-    yield from found
+    return found
+
+
+def matches(path: Path, patterns: Iterable[str]) -> bool:
+    """True when the file name matches one of ``patterns`` (case-insensitive globs)."""
+    name = path.name.lower()
+    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in patterns)
+
+
+def discover(root: Path, patterns: Iterable[str] = DEFAULT_PATTERNS) -> Iterator[Path]:
+    """Yield the files under ``root`` (see :func:`list_files`) whose name matches ``patterns``."""
+    patterns = list(patterns)
+    yield from (path for path in list_files(root) if matches(path, patterns))
 
 
 def _is_run_folder(folder: Path) -> bool:
