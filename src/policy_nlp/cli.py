@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .analysis import AnalysisOptions, default_jobs
+from .analysis import AnalysisOptions
 from .settings import DEFAULT_PATTERNS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
@@ -65,24 +65,20 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     """
     from .analysis import WorkerDied
     from .pipeline import ModelNotFound
-    from .run import InputError, check_paths, find_files, run_analysis
+    from .run import InputError, run_analysis
     from .stance.model import StanceModelError
 
     patterns = patterns or DEFAULT_PATTERNS
-    try:
-        check_paths(folder, out)
-        files = find_files(folder, patterns)
-    except InputError as exc:
-        raise UsageProblem(str(exc)) from None
-    jobs = jobs or default_jobs()
-    show = not quiet and sys.stderr.isatty()
     bar = None
-    if show:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True)
     started = time.time()
     words = 0
+
+    def start(total: int) -> None:
+        nonlocal bar
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
 
     def progress(result) -> None:
         nonlocal words
@@ -94,7 +90,9 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     options = AnalysisOptions(model=model, sentences=sentences)
     try:
         manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
-                                on_result=progress, files=files, force=force)
+                                on_result=progress, force=force, on_start=start)
+    except InputError as exc:
+        raise UsageProblem(str(exc)) from None
     except (ModelNotFound, StanceModelError) as exc:
         raise ModelProblem(str(exc)) from None
     except WorkerDied as exc:

@@ -115,7 +115,6 @@ class KnowledgeBase:
         #: ``country``, ``demonym``, ``capital``, ``metonym``, ``person``, ``org``, ``place``.
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.capital_place: dict[str, str] = {}  # state entity id -> capital place entity id
-        self.people: dict[str, Person] = {}
         self.people_by_short: dict[str, list[Person]] = defaultdict(list)
         self.people_by_name: dict[str, Person] = {}
         self.orgs_by_name: dict[str, str] = {}
@@ -127,9 +126,6 @@ class KnowledgeBase:
         self.version = ""
 
     # -- look-ups -------------------------------------------------------------------------
-    def state(self, iso3: str) -> Entity | None:
-        return self.entities.get(f"state:{iso3}")
-
     def person(self, name: str) -> Person | None:
         return self.people_by_name.get(fold(name))
 
@@ -264,8 +260,6 @@ class KnowledgeBase:
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
             if entity.type == "us_state":
                 self.us_states[fold(re.sub(r"\s*\(.*\)$", "", row["name"]))] = entity.entity_id
-
-
 
 
 def data_version() -> str:

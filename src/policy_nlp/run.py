@@ -18,6 +18,7 @@ from . import __version__
 from .analysis import AnalysisOptions, DocumentResult, analyze, default_jobs
 from .cache import ResultCache
 from .ingest import discover, list_files, not_selected
+from .ingest.discovery import matches
 from .rows import document_row
 from .settings import DEFAULT_PATTERNS
 from .writers import RunWriter, write_json_atomic, write_xlsx
@@ -36,8 +37,11 @@ def check_paths(folder: Path, out: Path) -> None:
         raise InputError(f"output path {str(out)!r} is a file; choose a folder with -o")
 
 
-def find_files(folder: Path, patterns: Iterable[str] = DEFAULT_PATTERNS) -> list[Path]:
-    files = list(discover(folder, patterns))
+def find_files(folder: Path, patterns: Iterable[str] = DEFAULT_PATTERNS,
+               listing: list[Path] | None = None) -> list[Path]:
+    """The files under ``folder`` (or in ``listing``) that match ``patterns``; at least one."""
+    patterns = list(patterns)
+    files = [p for p in listing if matches(p, patterns)] if listing is not None else list(discover(folder, patterns))
     if not files:
         raise InputError(f"no files matching {', '.join(patterns)} under {str(folder)!r}")
     return files
@@ -55,19 +59,25 @@ def analyze_folder(folder: Path, options: AnalysisOptions = AnalysisOptions(),
 def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOptions(),
                  patterns: Iterable[str] = DEFAULT_PATTERNS, jobs: int | None = None, xlsx: bool = False,
                  on_result: Callable[[DocumentResult], None] | None = None,
-                 files: list[Path] | None = None, force: bool = False) -> dict:
+                 files: list[Path] | None = None, force: bool = False,
+                 on_start: Callable[[int], None] | None = None) -> dict:
     """Analyse ``folder`` into ``out`` and return the manifest (also written as ``run.json``).
 
+    ``files`` restricts the analysis to those files (default: the ones matching
+    ``patterns``); ``on_start`` is told the number of rows to come, ``on_result`` gets each.
     Rows are written as each document finishes; the CSV files appear under their final
     names only when the run completes. Files whose content, path and pipeline are unchanged
     since the last run into ``out`` are taken from its cache unless ``force`` is set.
     """
     folder, out = Path(folder), Path(out)
     check_paths(folder, out)
-    files = files if files is not None else find_files(folder, patterns)
+    listing = list_files(folder)
+    files = files if files is not None else find_files(folder, patterns, listing)
     selected = set(files)
     # Every file in the folder gets a row: those the patterns leave out are "skipped".
-    listing = sorted(selected | set(list_files(folder)), key=lambda p: p.relative_to(folder).as_posix())
+    listing = sorted(selected | set(listing), key=lambda p: p.relative_to(folder).as_posix())
+    if on_start is not None:
+        on_start(len(listing))
     out.mkdir(parents=True, exist_ok=True)
     jobs = jobs or default_jobs()
     started = time.time()

@@ -291,20 +291,21 @@ class ActorLinker:
                 continue
             done.add(entity.entity_id)
             iso3 = ""
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            if span is None:
+                continue
             if entity.type == "organization":
-                for token in doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand") or []:
+                for token in span:
                     hits = [eid for eid, role in self.kb.surfaces.get(token.text, []) if role in {"country", "demonym"}]
                     if hits:
                         iso3 = self.kb.entities[hits[0]].country_iso3
                         break
             if not iso3:
-                sent = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-                if sent is not None:
-                    bounds = (sent.sent.start_char, sent.sent.end_char)
-                    near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
-                    if near:
-                        closest = min(near, key=lambda s: abs(s["start_char"] - m["start_char"]))
-                        iso3 = state.entities[closest["entity_id"]].country_iso3
+                bounds = (span.sent.start_char, span.sent.end_char)
+                near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
+                if near:
+                    closest = min(near, key=lambda s: abs(s["start_char"] - m["start_char"]))
+                    iso3 = state.entities[closest["entity_id"]].country_iso3
             if iso3:
                 state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
                                                           entity.latitude, entity.longitude)
@@ -335,8 +336,6 @@ class ActorLinker:
                 i >= 2 and doc[i - 1].text in "-\u2013" and doc[i - 2].is_title)
             if key in COMMON_WORD_SURNAMES and key not in state.surnames and not hyphen_pair:
                 continue
-            if token.is_sent_start and key not in state.surnames and not hyphen_pair and key in COMMON_WORD_SURNAMES:
-                continue
             entity = self._resolve_surname(token.text, state, pair=hyphen_pair)
             if entity is not None:
                 out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
@@ -357,7 +356,7 @@ class ActorLinker:
                 end += 2  # "Mazar-i-Sharif"
             span = doc[i:end]
             following = doc[end] if end < len(doc) else None
-            if (token.is_title and token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
+            if (token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
                     and not token.ent_type_ and not (following is not None and following.is_title)
                     and (_is_location(span, UNTAGGED_PLACE_PREPS) or _is_location_list(span))):
                 place = self.kb.city(span.text, state.countries, alternates=False)

@@ -22,6 +22,7 @@ from importlib import resources
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .extensions import register_extensions
@@ -76,7 +77,7 @@ class CooperationDetector:
         self.diplomacy_mods = lx.words("diplomacy_modifiers")
         self.exchange_mods = lx.words("exchange_modifiers") | frozenset(w for ws in lx.raw["domains"].values() for w in ws)
         self.not_after = {k: frozenset(v) for k, v in lx.raw["not_cooperation_after"].items()}
-        self.not_phrases = [p for p in lx.raw["not_cooperation_phrases"]]
+        self.not_phrases = list(lx.raw["not_cooperation_phrases"])
         self.phrases = [tuple(p) for p in lx.raw["verbal_phrases"]]
         self.agreement_nouns = lx.words("agreement_nouns")
         self.agreement_verbs = lx.words("agreement_verbs")
@@ -106,25 +107,25 @@ class CooperationDetector:
         self.willing_adjs = lx.cue("willingness_adjectives")
         self.negative_subjects = lx.cue("negative_subjects")
         self.continuation_verbs = lx.cue("continuation_verbs")
-        # Every word that can start a trigger: the component looks at these tokens only.
-        self._trigger_words = (
+        # Every word that can start a trigger: the component looks at these tokens only,
+        # comparing the hashes spaCy stores for lemma and lower-case form.
+        self._trigger_hashes = {hash_string(w) for w in (
             self.nouns | self.verbs | self.agreement_nouns | set(self.not_after) | set(self.support_objects)
             | self.study_verbs | {p[0] for p in self.phrases} | self.agreement_verbs
             | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help", "ties",
                "share", "join", "co"} | self.with_verbs
-        )
+        )}
+        self._co = hash_string("co")
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = self._actor_tokens(doc)
         self._actors = actor_tokens
-        strings = doc.vocab.strings
-        words = {strings.add(w) for w in self._trigger_words}
+        words = self._trigger_hashes
         candidates = set()
         if len(doc):
-            co = strings["co"]
             for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-                if lower == co:
+                if lower == self._co:
                     if i + 2 < len(doc):
                         candidates.add(i + 2)  # "co-operation": the trigger is the word after the hyphen
                 elif lemma in words or lower in words:
@@ -298,10 +299,15 @@ class CooperationDetector:
         """Domains named by the trigger's own phrase, else by its sentence, else by the
         sentences on either side; ``other`` when none names one."""
         doc = sent.doc
-        neighbours = [s for s in doc.sents if s.end == sent.start or s.start == sent.end]
-        for words in (" ".join(t.lower_ for t in _local_words(trigger)), sent.text.lower(),
-                      " ".join(s.text.lower() for s in neighbours)):
-            found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(words)]
+
+        def neighbours() -> str:
+            around = [doc[sent.start - 1].sent] if sent.start > 0 else []
+            around += [doc[sent.end].sent] if sent.end < len(doc) else []
+            return " ".join(s.text.lower() for s in around)
+
+        sources = (lambda: " ".join(t.lower_ for t in _local_words(trigger)), lambda: sent.text.lower(), neighbours)
+        for words in sources:
+            found = [d for d in DOMAIN_ORDER if self.lx.domain_patterns[d].search(words())]
             if found:
                 return found
         return ["other"]
