@@ -78,33 +78,37 @@ class LinearStance:
     def load(cls, path: Path) -> "LinearStance":
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def _features(self, text: str) -> np.ndarray:
+    def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The text's non-zero TF-IDF features as (column indices, l2-normalised values)."""
         text = text.lower()
         if not text.isascii():
             text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         tokens = self.token.findall(text)
         counts: dict[int, int] = {}
         low, high = self.ngram_range
+        vocabulary = self.vocabulary
         for n in range(low, high + 1):
-            for i in range(len(tokens) - n + 1):
-                index = self.vocabulary.get(" ".join(tokens[i:i + n]))
+            grams = tokens if n == 1 else [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+            for gram in grams:
+                index = vocabulary.get(gram)
                 if index is not None:
                     counts[index] = counts.get(index, 0) + 1
-        row = np.zeros(len(self.idf))
-        if counts:
-            idx = np.fromiter(counts, dtype=int)
-            tf = np.fromiter(counts.values(), dtype=float)
-            if self.params["sublinear_tf"]:
-                tf = np.log(tf) + 1.0
-            row[idx] = tf * self.idf[idx]
-            norm = np.sqrt((row[idx] ** 2).sum())
-            if norm > 0:
-                row[idx] /= norm
-        return row
+        idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=float, count=len(counts))
+        if self.params["sublinear_tf"] and len(tf):
+            tf = np.log(tf) + 1.0
+        values = tf * self.idf[idx]
+        norm = np.sqrt(values @ values) if len(values) else 0.0
+        return idx, values / norm if norm > 0 else values
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        features = np.vstack([self._features(t) for t in texts]) if texts else np.zeros((0, len(self.idf)))
-        decision = features @ self.coef.T + self.intercept
+        # Sparse arithmetic: a dense row per text would be as wide as the vocabulary, and a
+        # dense matrix product hands the work to a multi-threaded BLAS that competes with
+        # the other worker processes for the cores.
+        decision = np.empty((len(texts), len(self.intercept)))
+        for row, text in enumerate(texts):
+            idx, values = self._features(text)
+            decision[row] = self.coef[:, idx] @ values + self.intercept if len(idx) else self.intercept
         proba = 1.0 / (1.0 + np.exp(self.a * decision + self.b))
         total = proba.sum(axis=1, keepdims=True)
         proba = np.divide(proba, total, out=np.full_like(proba, 1.0 / proba.shape[1]), where=total != 0)
