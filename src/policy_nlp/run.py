@@ -146,7 +146,7 @@ def _code_hash() -> str:
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".csv", ".json"} and "__pycache__" not in path.parts:
+        if path.suffix in {".py", ".csv", ".tsv", ".json"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
