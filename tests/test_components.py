@@ -146,3 +146,14 @@ def test_an_acronym_defined_in_brackets_stands_for_its_body(nlp):
     ids = {m["text"]: m["entity_id"] for m in doc._.policy_mentions if m["text"] in {"ICC", "International Cricket Council"}}
     assert ids["ICC"] == ids["International Cricket Council"]
     assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "ICC"] == [ids["ICC"]] * 2
+
+
+def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
+    from policy_nlp.components.actors import phrase_keys
+    from policy_nlp.knowledge import load_knowledge_base
+
+    names = sorted(load_knowledge_base().surfaces)
+    for phrases, attr in ((names, "ORTH"), (sorted({n.lower() for n in names}), "LOWER")):
+        expected = [tuple(t.lower if attr == "LOWER" else t.orth for t in nlp.tokenizer(p)) for p in phrases]
+        assert len(phrases) > 5000
+        assert sorted(phrase_keys(nlp, phrases, attr)) == sorted(expected), attr

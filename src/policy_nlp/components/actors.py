@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import IS_TITLE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..knowledge import Entity, KnowledgeBase, fold, load_knowledge_base, slug
@@ -82,6 +83,31 @@ def make_actor_linker(nlp: Language, name: str) -> "ActorLinker":
     return ActorLinker(nlp, load_knowledge_base())
 
 
+def phrase_keys(nlp: Language, phrases: list[str], attr: str) -> list[tuple[int, ...]]:
+    """Phrase-matcher patterns for ``phrases``: the ``attr`` (``ORTH`` or ``LOWER``) hash
+    of each token, what ``PhraseMatcher(attr=attr).add`` would take from tokenized docs.
+
+    Tokenizing seven thousand names would create a lexeme, with all its attributes, for
+    every word the articles will never contain, a third of a second at each start. A
+    phrase of plain words separated by single spaces is one token per word for spaCy's
+    tokenizer (no affix or infix rule applies to letters alone; special cases are looked
+    up), so its hashes are computed directly; the tokenizer handles the rest. A test
+    checks both routes agree on every name in the knowledge base.
+    """
+    lower = attr == "LOWER"
+    rules = nlp.tokenizer.rules or {}
+    keys: list[tuple[int, ...]] = []
+    other: list[str] = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if all(word.isalpha() and word not in rules for word in words):
+            keys.append(tuple(get_string_id(word.lower() if lower else word) for word in words))
+        else:
+            other.append(phrase)
+    keys.extend(tuple(t.lower if lower else t.orth for t in doc) for doc in nlp.tokenizer.pipe(other))
+    return keys
+
+
 class ActorLinker:
     """Find, link and classify actor and place mentions; see the module docstring."""
 
@@ -108,8 +134,8 @@ class ActorLinker:
                 lower.append(surface.lower())
             else:
                 exact.append(surface)
-        self.exact.add("KB", list(nlp.tokenizer.pipe(exact)))
-        self.lower.add("KB", list(nlp.tokenizer.pipe(sorted(set(lower)))))
+        self.exact.add("KB", phrase_keys(nlp, exact, "ORTH"))
+        self.lower.add("KB", phrase_keys(nlp, sorted(set(lower)), "LOWER"))
         self._surface_by_fold: dict[str, str] = {}
         for surface in kb.surfaces:
             self._surface_by_fold.setdefault(fold(surface), surface)
