@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from .analysis import DocumentResult
@@ -44,7 +43,9 @@ class ResultCache:
     def put(self, key: str, result: DocumentResult) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f".{key}.partial"
-        tmp.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
+        # vars(), not dataclasses.asdict(): the fields are already plain lists of plain
+        # dicts, and asdict's recursive deep copy cost more than writing the file.
+        tmp.write_text(json.dumps(vars(result), ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.folder / f"{key}.json")
         self.used.add(key)
 

@@ -10,7 +10,6 @@ place; one that acts, is acted upon or possesses is an actor.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
 
 import numpy
 from spacy.attrs import IS_TITLE
@@ -158,7 +157,7 @@ class ActorLinker:
         mentions.sort(key=lambda m: m["start_char"])
         self._infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
-        doc._.policy_entities = {eid: asdict(ent) for eid, ent in state.entities.items()}
+        doc._.policy_entities = {eid: dict(vars(ent)) for eid, ent in state.entities.items()}
         return doc
 
     # -- candidates -------------------------------------------------------------------------
