@@ -13,6 +13,8 @@ DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 #: sentence boundaries.  spaCy's parser needs about 1 GB per 100,000 characters at its
 #: default ``max_length``; smaller chunks keep peak memory flat on very long reports.
 CHUNK_CHARS = 100_000
+#: Characters analysed inside one spaCy memory zone before its strings are freed.
+ZONE_CHARS = 400_000
 
 #: Files larger than this are refused with a plain error rather than analysed.
 MAX_FILE_BYTES = 50 * 1024 * 1024
