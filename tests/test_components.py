@@ -157,3 +157,39 @@ def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp)
         expected = [tuple(t.lower if attr == "LOWER" else t.orth for t in nlp.tokenizer(p)) for p in phrases]
         assert len(phrases) > 5000
         assert sorted(phrase_keys(nlp, phrases, attr)) == sorted(expected), attr
+
+
+def test_array_rule_components_set_the_same_attributes_as_spacys(nlp):
+    import numpy
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    from policy_nlp.components.rulefast import FastAttributeRuler, FastLemmatizer
+
+    from .conftest import DEV, SAMPLES, STANCE
+
+    assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), FastLemmatizer)
+    plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    assert type(plain.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+    paths = [*sorted(DEV.glob("*.txt")), *sorted(SAMPLES.glob("*")), *sorted((STANCE / "docs").glob("*.txt"))[::15]]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts.append("Y'all gotta see it: I told him it ain't nothin' and gon na stop.\n\n  There's   hope.")
+    ours = [n for n in nlp.pipe_names if not n.startswith("policy_")]
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    tokens = 0
+    for text, mine, theirs in zip(texts, nlp.pipe(texts, disable=["policy_actors", "policy_cooperation"]), plain.pipe(texts)):
+        assert ours == plain.pipe_names
+        assert numpy.array_equal(mine.to_array(attrs), theirs.to_array(attrs)), text[:80]
+        tokens += len(mine)
+    assert tokens > 40_000
+
+
+def test_array_attribute_ruler_falls_back_to_the_matcher_for_other_patterns(blank_nlp):
+    from policy_nlp.components.rulefast import FastAttributeRuler
+
+    ruler = FastAttributeRuler(blank_nlp.vocab, "attribute_ruler")
+    ruler.add([[{"LOWER": "new"}, {"IS_TITLE": True, "OP": "+"}]], {"TAG": "NNP"}, index=-1)
+    assert not ruler.supported()
+    doc = ruler(blank_nlp("They flew to New York Harbor"))
+    assert [t.tag_ for t in doc] == ["", "", "", "", "NNP", "NNP"]

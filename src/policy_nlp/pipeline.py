@@ -30,12 +30,14 @@ def resolve_model_name(name: str | None = None) -> str:
 def load_pipeline(name: str | None = None) -> "Language":
     """Load the spaCy pipeline ``name`` (or the default) and add our components.
 
-    Components the analysis never reads are disabled for speed; the lemmatizer stays,
-    because cooperation triggers and modality cues are matched by lemma.
+    spaCy's attribute ruler and rule lemmatizer are swapped for array versions that set
+    the same attributes in less time (see :mod:`policy_nlp.components.rulefast`); the
+    lemmatizer stays, because cooperation triggers and modality cues are matched by lemma.
     """
     import spacy
 
     from . import components  # noqa: F401  (registers the factories and extensions)
+    from .components.rulefast import use_fast_rule_components
 
     model = resolve_model_name(name)
     try:
@@ -45,6 +47,7 @@ def load_pipeline(name: str | None = None) -> "Language":
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
+    use_fast_rule_components(nlp)
     nlp.add_pipe("policy_actors", last=True)
     nlp.add_pipe("policy_cooperation", last=True)
     return nlp
