@@ -10,9 +10,11 @@ same machine:
 * a second ``analyze`` into the same output folder (the incremental re-run).
 
 It prints words per second, the bare/analyze time ratio and peak memory (max RSS of the
-process), for every corpus size given.
+process), for every corpus size given. Shared machines drift by 20% or more from minute
+to minute, so ``--repeat N`` measures every pair N times, interleaved, and reports the
+median with the range.
 
-Usage: python benchmarks/benchmark.py [--sizes 60 500] [--model NAME] [--no-parallel]
+Usage: python benchmarks/benchmark.py [--sizes 60 500] [--repeat 3] [--model NAME] [--no-parallel]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import json
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,9 +72,32 @@ def measure(command: list[str]) -> tuple[float, float]:
     return float(seconds), int(maxrss_kib) / 1024
 
 
+def run_once(corpus: Path, out: Path, analyze: list[str], model: str, parallel: bool) -> dict:
+    """One round of measurements on ``corpus``: bare spaCy, -j 1, the re-run, -j 2."""
+    if out.exists():
+        shutil.rmtree(out)
+    bare_s, bare_mb = measure([sys.executable, "-c", BARE, model, str(corpus)])
+    out1, out2 = out / "j1", out / "j2"
+    one_s, one_mb = measure([*analyze, "analyze", str(corpus), "-o", str(out1), "-j", "1", "-q", "--model", model])
+    rerun_s, _ = measure([*analyze, "analyze", str(corpus), "-o", str(out1), "-j", "1", "-q", "--model", model])
+    row = {"bare_s": bare_s, "bare_mb": bare_mb, "j1_s": one_s, "j1_mb": one_mb, "rerun_s": rerun_s}
+    if parallel:
+        two_s, two_mb = measure([*analyze, "analyze", str(corpus), "-o", str(out2), "-j", "2", "-q", "--model", model])
+        same = all((out1 / f"{t}.csv").read_bytes() == (out2 / f"{t}.csv").read_bytes()
+                   for t in ("documents", "mentions", "entities", "cooperation"))
+        row.update({"j2_s": two_s, "j2_mb": two_mb, "j2_identical": same})
+    return row
+
+
+def summary(values: list[float], digits: int = 2) -> dict:
+    return {"median": round(statistics.median(values), digits), "min": round(min(values), digits),
+            "max": round(max(values), digits)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[60, 500])
+    parser.add_argument("--repeat", type=int, default=1, help="rounds per size (median and range reported)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-parallel", action="store_true")
     args = parser.parse_args()
@@ -86,23 +112,23 @@ def main() -> None:
         for size in args.sizes:
             corpus = Path(tmp) / f"corpus{size}"
             words = build_corpus(corpus, size)
-            bare_s, bare_mb = measure([sys.executable, "-c", BARE, model, str(corpus)])
-            out1 = Path(tmp) / f"out{size}_1"
-            one_s, one_mb = measure([*analyze, "analyze", str(corpus), "-o", str(out1), "-j", "1", "-q", "--model", model])
-            rerun_s, _ = measure([*analyze, "analyze", str(corpus), "-o", str(out1), "-j", "1", "-q", "--model", model])
-            row = {"articles": size, "words": words, "bare_spacy_s": round(bare_s, 2),
-                   "analyze_j1_s": round(one_s, 2), "bare_over_analyze": round(bare_s / one_s, 3),
-                   "bare_words_per_s": round(words / bare_s), "analyze_words_per_s": round(words / one_s),
-                   "bare_peak_mib": round(bare_mb), "analyze_peak_mib": round(one_mb),
-                   "rerun_s": round(rerun_s, 2), "rerun_speedup": round(one_s / rerun_s, 1)}
+            rounds = [run_once(corpus, Path(tmp) / f"out{size}", analyze, model, not args.no_parallel)
+                      for _ in range(args.repeat)]
+            ratio = [r["bare_s"] / r["j1_s"] for r in rounds]
+            row = {"articles": size, "words": words, "rounds": len(rounds),
+                   "bare_spacy_s": summary([r["bare_s"] for r in rounds]),
+                   "analyze_j1_s": summary([r["j1_s"] for r in rounds]),
+                   "bare_over_analyze": summary(ratio, 3),
+                   "bare_words_per_s": round(words / statistics.median(r["bare_s"] for r in rounds)),
+                   "analyze_words_per_s": round(words / statistics.median(r["j1_s"] for r in rounds)),
+                   "bare_peak_mib": round(max(r["bare_mb"] for r in rounds)),
+                   "analyze_peak_mib": round(max(r["j1_mb"] for r in rounds)),
+                   "rerun_speedup": summary([r["j1_s"] / r["rerun_s"] for r in rounds], 1)}
             if not args.no_parallel:
-                out2 = Path(tmp) / f"out{size}_2"
-                two_s, two_mb = measure([*analyze, "analyze", str(corpus), "-o", str(out2), "-j", "2", "-q",
-                                         "--model", model])
-                same = all((out1 / f"{t}.csv").read_bytes() == (out2 / f"{t}.csv").read_bytes()
-                           for t in ("documents", "mentions", "entities", "cooperation"))
-                row.update({"analyze_j2_s": round(two_s, 2), "j2_speedup": round(one_s / two_s, 2),
-                            "analyze_j2_peak_mib": round(two_mb), "j2_output_identical": same})
+                row.update({"analyze_j2_s": summary([r["j2_s"] for r in rounds]),
+                            "j2_speedup": summary([r["j1_s"] / r["j2_s"] for r in rounds]),
+                            "analyze_j2_peak_mib": round(max(r["j2_mb"] for r in rounds)),
+                            "j2_output_identical": all(r["j2_identical"] for r in rounds)})
             rows.append(row)
             print(json.dumps(row), flush=True)
     if len(rows) >= 2:

@@ -275,10 +275,29 @@ def _work(task: tuple[list[str], str]) -> list[DocumentResult]:
 
 
 def _tasks(paths: list[str], root: str, jobs: int) -> list[tuple[list[str], str]]:
-    """Consecutive runs of files for the workers: long enough for spaCy to batch, short
-    enough (about a quarter of a worker's share) that no worker is left alone at the end."""
-    size = max(1, min(BATCH_DOCS, -(-len(paths) // (jobs * 4))))
-    return [(paths[i:i + size], root) for i in range(0, len(paths), size)]
+    """Consecutive runs of files for the workers, shrinking towards the end ("guided"
+    scheduling): early runs are long enough for spaCy to batch, the last ones short, so
+    that no worker is left alone with a long run while the others wait. Runs are measured
+    in bytes, because articles differ in length far more than in number."""
+    sizes = []
+    for p in paths:
+        try:
+            sizes.append(max(1, os.path.getsize(p)))
+        except OSError:
+            sizes.append(1)
+    tasks: list[tuple[list[str], str]] = []
+    remaining = sum(sizes)
+    i = 0
+    while i < len(paths):
+        target = remaining / (jobs * 3)
+        j, taken = i, 0
+        while j < len(paths) and j - i < BATCH_DOCS and (j == i or taken + sizes[j] <= target):
+            taken += sizes[j]
+            j += 1
+        tasks.append((paths[i:j], root))
+        remaining -= taken
+        i = j
+    return tasks
 
 
 def default_jobs() -> int:
