@@ -43,6 +43,8 @@ class _Rule:
         self.alternatives = [[_compile_token(spec) for spec in alt] for alt in alternatives]
         self.index = index
         self.attrs = attrs
+        if not set(attrs) <= set(_SET):
+            raise UnsupportedPattern(f"sets attributes {sorted(set(attrs) - set(_SET))}")
         for alt in self.alternatives:
             if not alt or not -len(alt) <= index < len(alt):
                 raise UnsupportedPattern(f"index {index} outside a pattern of {len(alt)} tokens")
@@ -155,8 +157,6 @@ class FastAttributeRuler(AttributeRuler):
             hit = rule.targets(columns, strings, n)
             if hit.any():
                 for attr, value in rule.attrs.items():
-                    if attr not in out:
-                        raise UnsupportedPattern(f"sets attribute {attr}")
                     out[attr][hit] = value
         write = [attr for attr in (POS, TAG, MORPH, LEMMA) if not numpy.array_equal(out[attr], values[:, _SET.index(attr)])]
         if write:
