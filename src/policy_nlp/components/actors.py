@@ -10,6 +10,8 @@ place; one that acts, is acted upon or possesses is an actor.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IS_TITLE
@@ -20,53 +22,46 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge import Entity, KnowledgeBase, fold, load_knowledge_base, slug
 from .extensions import register_extensions
+from .lexicon import read_data_json
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
-# Prepositions whose object is a location ("talks in Geneva", "a lab near Novosibirsk").
-LOCATIVE_PREPS = {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside",
-                  "into", "onto", "beyond", "along", "off", "via", "through"}
-# For a city name the model did not tag, "between", "from" and "to" also place it.
-UNTAGGED_PLACE_PREPS = LOCATIVE_PREPS | {"between", "from", "to"}
-# "to"/"from" are locative only after verbs and nouns of movement ("travelled to Pyongyang").
-MOTION = {"go", "travel", "fly", "send", "move", "come", "arrive", "return", "visit", "trip", "journey",
-          "flee", "defect", "deploy", "sail", "ship", "export", "import", "bring", "take", "study",
-          "refugee", "defector", "migrant", "delegation", "visitor", "tourist", "student", "migrate",
-          "relocate", "escape", "smuggle", "transport", "route", "fled", "evacuate", "head"}
-# Verbs whose object is a place even without a preposition ("visited Seoul").
-VISIT = {"visit", "tour", "reach", "leave", "enter", "invade", "occupy", "bomb", "shell", "annex", "cross"}
 
-# Surnames that are also common English words: linked only with support from the document
-# (the full name earlier, a hyphenated leader pair, or the model's PERSON label).
-COMMON_WORD_SURNAMES = {"moon", "may", "major", "bush", "rice", "brown", "young", "park", "long", "king",
-                        "rose", "hope", "little", "black", "white", "green", "gray", "grey", "ford", "sun",
-                        "hill", "law", "wall", "cook", "heath", "eden", "chance", "love", "head", "north",
-                        "south", "power", "price", "ban", "hu", "li", "wen", "abe", "so", "ma", "lee"}
+@dataclass(frozen=True)
+class ActorWords:
+    """The linker's word lists, read from ``data/actor_lexicon.json`` (see its ``_about`` notes)."""
 
-# A name the model tags ORG is kept only when it does not end in an event word and does
-# not start with a job title (bio lines such as "Lecturer in International Studies").
-ORG_EVENT_WORDS = {"olympics", "games", "summit", "talks", "war", "cup", "agreement", "accord", "treaty",
-                   "declaration", "crisis", "revolution", "conference", "doctrine", "plan", "act", "strategy",
-                   "trophy", "meeting", "event", "statement", "parole", "exercise", "exercises", "championship",
-                   "initiative", "corridor", "dam", "reactor", "station", "collider", "satellite", "vaccine",
-                   "pipeline", "process", "roadmap", "framework", "protocol", "memorandum", "charter", "resolution"}
-ORG_NOT_FIRST = {"operation", "project", "annex", "article", "chapter", "resolution", "beyond", "towards", "toward"}
-GENERIC_ORG_WORDS = {"state", "council", "media", "supreme", "unification", "ministry", "government", "parliament",
-                     "commission", "committee", "agency", "court", "army", "navy", "police", "treasury", "cabinet",
-                     "assembly", "senate", "opinion", "analysis", "editorial", "comment", "news", "update", "briefing"}
-TITLE_WORDS = {"lecturer", "professor", "director", "minister", "secretary", "president", "chairman", "chair",
-               "fellow", "editor", "ambassador", "senior", "associate", "assistant", "deputy", "head", "dean",
-               "researcher", "analyst", "chief", "general", "prime", "vice", "spokesperson", "spokesman"}
+    locative_preps: frozenset[str]
+    untagged_place_preps: frozenset[str]
+    motion: frozenset[str]
+    visit: frozenset[str]
+    common_word_surnames: frozenset[str]
+    org_event_words: frozenset[str]
+    org_not_first: frozenset[str]
+    generic_org_words: frozenset[str]
+    title_words: frozenset[str]
+    compass_words: frozenset[str]
+    org_head_words: frozenset[str]
 
-# Directions the model tags as places but that name political camps ("the West").
-COMPASS_WORDS = {"West", "East", "North", "South", "Western", "Eastern", "Northern", "Southern", "Global South",
-                 "Global North", "Koreas", "Gulf"}
 
-# Head words of organisation names, for names the model misses ("Emory University").
-ORG_HEAD_WORDS = {"University", "Institute", "Foundation", "Association", "Society", "Academy", "Centre", "Center",
-                  "Agency", "Ministry", "Commission", "Council", "Bank", "Fund", "Party", "College", "Laboratory",
-                  "Observatory", "Corporation", "Organization", "Organisation", "Federation", "Committee",
-                  "Authority", "Service", "Programme", "Forum", "Union", "League", "Movement", "Secretariat"}
+@lru_cache(maxsize=1)
+def load_actor_words() -> ActorWords:
+    raw = read_data_json("actor_lexicon.json")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(raw[key]["words"])
+
+    locative = words("locative_prepositions")
+    return ActorWords(
+        locative_preps=locative, untagged_place_preps=locative | words("untagged_place_prepositions"),
+        motion=words("motion_words"), visit=words("visit_verbs"), common_word_surnames=words("common_word_surnames"),
+        org_event_words=words("org_event_words"), org_not_first=words("org_not_first"),
+        generic_org_words=words("generic_org_words"), title_words=words("title_words"),
+        compass_words=words("compass_words"), org_head_words=words("org_head_words"),
+    )
+
+
+WORDS = load_actor_words()
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
@@ -114,7 +109,7 @@ class ActorLinker:
         register_extensions()
         self.kb = kb
         self.org_patterns = Matcher(nlp.vocab)
-        heads = sorted(ORG_HEAD_WORDS)
+        heads = sorted(WORDS.org_head_words)
         self.org_patterns.add("ORG", [
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
@@ -238,7 +233,7 @@ class ActorLinker:
             person = self._resolve_surname(span.text, state, pair=False, ner=True)
             if person is not None:
                 return [state.mention(span, person, "actor", "person")]
-        if source in {"GPE", "LOC"} and span.text in COMPASS_WORDS:
+        if source in {"GPE", "LOC"} and span.text in WORDS.compass_words:
             return []
         if source == "PERSON":
             return self._person(doc, span, state)
@@ -339,7 +334,7 @@ class ActorLinker:
         known = state.surnames.get(fold(short))
         if known is not None:
             return known
-        if not (pair or ner) and fold(short) in COMMON_WORD_SURNAMES:
+        if not (pair or ner) and fold(short) in WORDS.common_word_surnames:
             return None
         person = self.kb.people_with_short(short, state.year)
         return person.entity if person else None
@@ -359,7 +354,7 @@ class ActorLinker:
                 continue
             hyphen_pair = (i + 2 < len(doc) and doc[i + 1].text in "-\u2013" and doc[i + 2].is_title) or (
                 i >= 2 and doc[i - 1].text in "-\u2013" and doc[i - 2].is_title)
-            if key in COMMON_WORD_SURNAMES and key not in state.surnames and not hyphen_pair:
+            if key in WORDS.common_word_surnames and key not in state.surnames and not hyphen_pair:
                 continue
             entity = self._resolve_surname(token.text, state, pair=hyphen_pair)
             if entity is not None:
@@ -383,7 +378,7 @@ class ActorLinker:
             following = doc[end] if end < len(doc) else None
             if (token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
                     and not token.ent_type_ and not (following is not None and following.is_title)
-                    and (_is_location(span, UNTAGGED_PLACE_PREPS) or _is_location_list(span))):
+                    and (_is_location(span, WORDS.untagged_place_preps) or _is_location_list(span))):
                 place = self.kb.city(span.text, state.countries, alternates=False)
                 if place is not None:
                     out.append(state.mention(span, place, "place", "place"))
@@ -410,11 +405,11 @@ class ActorLinker:
 
     def _org(self, span: Span, state: "_DocState") -> list[dict]:
         words = span.text.split()
-        if (words[0].lower() in TITLE_WORDS | ORG_NOT_FIRST or words[-1].lower() in ORG_EVENT_WORDS
+        if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
                 or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
             return []
         if len(span) == 1 and (span[0].tag_ not in {"NNP", "NNPS"} and not span.text.isupper()
-                               or span.text.isupper() and len(span.text) > 5 or span.text.lower() in GENERIC_ORG_WORDS):
+                               or span.text.isupper() and len(span.text) > 5 or span.text.lower() in WORDS.generic_org_words):
             # "OPINION", "Council", "State": a heading or a common noun, not a named body.
             return []
         government = re.match(r"^(?:the\s+)?(?:Government|Republic|Kingdom|People) of (?:the )?(.+)$", span.text)
@@ -556,7 +551,7 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def _is_location(span: Span, preps: set[str] = LOCATIVE_PREPS) -> bool:
+def _is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
     root = span.root
     # "in Soviet Union/Russia", "in Seoul and Tokyo": the preposition governs the phrase.
     while root.dep_ in {"compound", "conj", "appos", "nmod"} and root.head.i != root.i and root.head.pos_ == "PROPN":
@@ -566,9 +561,9 @@ def _is_location(span: Span, preps: set[str] = LOCATIVE_PREPS) -> bool:
         prep = head.lower_
         if prep in preps:
             return True
-        if prep in {"to", "from"} and head.head.lemma_.lower() in MOTION:
+        if prep in {"to", "from"} and head.head.lemma_.lower() in WORDS.motion:
             return True
-    if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in VISIT:
+    if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in WORDS.visit:
         return True
     return False
 
@@ -588,7 +583,7 @@ def _acts(span: Span) -> bool:
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
         return True
-    if root.dep_ in {"dobj", "obj", "dative"} and root.head.lemma_.lower() not in VISIT:
+    if root.dep_ in {"dobj", "obj", "dative"} and root.head.lemma_.lower() not in WORDS.visit:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {"with", "toward", "towards", "on", "against", "by", "between", "for", "from"}:
         return True

@@ -14,11 +14,9 @@ cooperation", "a joint exhibition", "educational exchanges", "science diplomacy"
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
@@ -26,6 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from .extensions import register_extensions
+from .lexicon import read_data_json
 
 DOMAIN_ORDER = ("science", "education", "culture", "economic", "diplomatic", "security", "health",
                 "humanitarian", "environment", "energy", "sport", "social")
@@ -46,7 +45,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The trigger, domain and cue lists (``data/cooperation_lexicon.json``)."""
-    raw = json.loads(resources.files("policy_nlp").joinpath("data", "cooperation_lexicon.json").read_text("utf-8"))
+    raw = read_data_json("cooperation_lexicon.json")
     patterns = {
         domain: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|es)?\b")
         for domain, words in raw["domains"].items()
