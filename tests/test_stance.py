@@ -89,3 +89,18 @@ def test_numpy_form_gives_the_pipelines_probabilities():
     texts = [model_input(e.title, e.text) for e in read_corpus(STANCE)[::7]] + ["", "Café naïve rôle – «détente»"]
     assert np.allclose(pipeline.predict_proba(texts), linear.predict_proba(texts), atol=1e-9)
     assert list(pipeline.classes_) == linear.classes_
+
+
+def test_each_discussed_state_gets_a_target_row_and_the_main_one_carries_the_document_stance(analyzer, samples_dir):
+    result = analyzer.analyze_path(samples_dir / "seoul_speech.txt", samples_dir)
+    doc, targets = result.document, result.targets
+    main = [t for t in targets if t["main"] == "yes"]
+    assert len(main) == 1 and main[0]["target_iso3"] == doc["stance_target"] == "PRK"
+    assert main[0]["stance"] == doc["stance"] and main[0]["p_pressure"] == doc["p_pressure"]
+    assert doc["stance_target_basis"].startswith("most weight among")
+    others = [t for t in targets if t["main"] == "no"]
+    assert {t["target_iso3"] for t in others} >= {"KOR"} and all(t["n_sentences"] >= 2 for t in others)
+    sentences = {s["sentence"] for s in result.sentences}
+    for t in targets:
+        assert t["evidence"] and all(e in sentences for e in t["evidence"].split(" | "))
+        assert abs(sum(float(t[f"p_{lab}"]) for lab in LABELS) - 1) < 1e-3

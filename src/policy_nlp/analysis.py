@@ -43,6 +43,7 @@ class DocumentResult:
     mentions: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     cooperation: list[dict] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)
     words: int = 0
 
@@ -209,6 +210,7 @@ class Analyzer:
         if self.stance is not None:
             body = re.sub(r"[ \t]+", " ", source.masked)
             stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
+                                                  [sentence_of(m["start_char"]) for m in mentions],
                                                   title_end=parsed.title_span[1] if parsed.title_span else 0)
         return DocumentResult(**rows.build(source, mentions, entities, coops, sentences, sentence_of, stance,
                                            self.options.sentences))

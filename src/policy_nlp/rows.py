@@ -85,20 +85,26 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
 
     stance_fields = {}
     sentence_rows = []
+    target_rows = []
     if stance is not None:
         stance_fields = {
-            "stance": stance.label, "stance_confidence": _fmt(stance.confidence),
-            "p_engagement": _fmt(stance.probabilities.get("engagement")),
-            "p_pressure": _fmt(stance.probabilities.get("pressure")),
-            "p_neutral": _fmt(stance.probabilities.get("neutral")),
-            "stance_target": stance.target, "stance_evidence": EVIDENCE_SEPARATOR.join(stance.evidence),
+            "stance": stance.label, "stance_confidence": _fmt(stance.confidence), **_probabilities(stance.probabilities),
+            "stance_target": stance.target, "stance_target_basis": stance.target_basis,
+            "stance_evidence": EVIDENCE_SEPARATOR.join(stance.evidence),
         }
+        for target in stance.targets:
+            target_rows.append({
+                "doc_id": source.doc_id, "target_iso3": target.iso3, "target_name": _state_name(target.iso3, entities),
+                "main": "yes" if target.main else "no", "stance": target.label,
+                "stance_confidence": _fmt(target.probabilities[target.label]), **_probabilities(target.probabilities),
+                "n_mentions": target.mentions, "n_sentences": target.sentences,
+                "evidence": EVIDENCE_SEPARATOR.join(target.evidence),
+            })
         if want_sentences:
             for i, ((start, end), probs) in enumerate(zip(sentences, stance.sentence_probabilities)):
                 sentence_rows.append({
                     "doc_id": source.doc_id, "sentence_id": i, "start_char": start, "end_char": end,
-                    "p_engagement": _fmt(probs.get("engagement")), "p_pressure": _fmt(probs.get("pressure")),
-                    "p_neutral": _fmt(probs.get("neutral")), "sentence": one_line(source.text[start:end]),
+                    **_probabilities(probs), "sentence": one_line(source.text[start:end]),
                 })
 
     document = document_row(
@@ -108,8 +114,24 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
         n_cooperation=len(coop_rows),
         **stance_fields,
     )
-    return {"document": document, "mentions": mention_rows, "entities": entity_rows,
-            "cooperation": coop_rows, "sentences": sentence_rows, "words": document["n_words"]}
+    return {"document": document, "mentions": mention_rows, "entities": entity_rows, "cooperation": coop_rows,
+            "targets": target_rows, "sentences": sentence_rows, "words": document["n_words"]}
+
+
+def _probabilities(probabilities: dict[str, float]) -> dict[str, str]:
+    return {f"p_{label}": _fmt(probabilities.get(label)) for label in ("engagement", "pressure", "neutral")}
+
+
+def _state_name(iso3: str, entities: dict[str, dict]) -> str:
+    """The name of the state coded ``iso3``: from the document's entities, else the knowledge
+    base (a state discussed only through its leaders has no entity of its own)."""
+    entity = entities.get(f"state:{iso3}")
+    if entity is None:
+        from .knowledge import load_knowledge_base
+
+        found = load_knowledge_base().entities.get(f"state:{iso3}")
+        return found.name if found is not None else ""
+    return entity["name"]
 
 
 def _entity_type(ent: dict, kind: str) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from ..settings import N_EVIDENCE
 from .corpus import model_input
 from .linear import LinearStance
+from .targets import MIN_SENTENCES, discussed_states, main_target
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -34,6 +35,19 @@ class StanceModelError(RuntimeError):
 
 
 @dataclass
+class TargetStance:
+    """The stance toward one state a document discusses."""
+
+    iso3: str
+    label: str
+    probabilities: dict[str, float]
+    mentions: int
+    sentences: int
+    evidence: list[str]
+    main: bool
+
+
+@dataclass
 class StancePrediction:
     label: str
     confidence: float
@@ -41,6 +55,8 @@ class StancePrediction:
     target: str
     evidence: list[str] = field(default_factory=list)
     sentence_probabilities: list[dict[str, float]] = field(default_factory=list)
+    target_basis: str = ""
+    targets: list[TargetStance] = field(default_factory=list)
 
 
 def sha256_file(path: Path) -> str:
@@ -67,55 +83,60 @@ class StanceModel:
         return self.scorer.predict_proba(texts)
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
-                         title: str = "", title_end: int = 0) -> StancePrediction:
-        # One call for the document and its sentences: the model's per-call overhead is
-        # larger than the arithmetic.
-        all_probs = self.predict_proba([model_input(title, text), *sentences])
-        probs, sentence_probs = all_probs[0], all_probs[1:]
+                         mention_sentences: list[int], title: str = "", title_end: int = 0) -> StancePrediction:
+        """The stance of the document toward its main target, and toward each other state it
+        discusses (scored on the sentences that name that state).
+
+        ``mention_sentences[i]`` is the index in ``sentences`` of ``mentions[i]``.
+        """
+        states = discussed_states(mentions, entities, mention_sentences, title_end)
+        target, basis = main_target(states)
+        others = [s for s in states if s.iso3 != target and len(s.sentences) >= MIN_SENTENCES]
+        # One call for the document, its sentences and the other states: the model's
+        # per-call overhead is larger than the arithmetic.
+        state_texts = [" ".join(sentences[i] for i in sorted(s.sentences)) for s in others]
+        all_probs = self.predict_proba([model_input(title, text), *sentences, *state_texts])
+        probs = all_probs[0]
+        sentence_probs = all_probs[1:1 + len(sentences)]
+        state_probs = all_probs[1 + len(sentences):]
         best = int(np.argmax(probs))
         label = self.labels[best]
+        targets = []
+        if target:
+            main = states[0]
+            targets.append(self._target(main, probs, sentences, sentence_probs, main.sentences, main=True))
+        for state, row in zip(others, state_probs):
+            targets.append(self._target(state, row, sentences, sentence_probs, state.sentences, main=False))
+        return StancePrediction(
+            label=label, confidence=float(probs[best]),
+            probabilities=self._named(probs), target=target,
+            evidence=self._evidence(sentences, sentence_probs, best, range(len(sentences))),
+            sentence_probabilities=[self._named(row) for row in sentence_probs],
+            target_basis=basis, targets=targets,
+        )
+
+    def _named(self, row) -> dict[str, float]:
+        return {lab: float(p) for lab, p in zip(self.labels, row)}
+
+    @staticmethod
+    def _evidence(sentences: list[str], sentence_probs, best: int, candidates) -> list[str]:
+        """Up to :data:`N_EVIDENCE` distinct sentences of five words or more that most
+        support label ``best``."""
         evidence: list[str] = []
-        ranked = sorted((i for i, s in enumerate(sentences) if len(s.split()) >= 5),
-                        key=lambda i: -sentence_probs[i][best])
+        ranked = sorted((i for i in candidates if len(sentences[i].split()) >= 5), key=lambda i: -sentence_probs[i][best])
         for i in ranked:
             if sentences[i] not in evidence:
                 evidence.append(sentences[i])
             if len(evidence) == N_EVIDENCE:
                 break
-        return StancePrediction(
-            label=label, confidence=float(probs[best]),
-            probabilities={lab: float(p) for lab, p in zip(self.labels, probs)},
-            target=stance_target(mentions, entities, title_end),
-            evidence=evidence,
-            sentence_probabilities=[{lab: float(p) for lab, p in zip(self.labels, row)} for row in sentence_probs],
+        return evidence
+
+    def _target(self, state, probs, sentences, sentence_probs, sentence_ids, main: bool) -> TargetStance:
+        best = int(np.argmax(probs))
+        return TargetStance(
+            iso3=state.iso3, label=self.labels[best], probabilities=self._named(probs), mentions=state.mentions,
+            sentences=len(sentence_ids), evidence=self._evidence(sentences, sentence_probs, best, sentence_ids), main=main,
         )
-
-
-#: How much a mention says that its state is the one the text takes a stance toward: the
-#: object of sanctions, talks or engagement ("sanctions on Iran", "engage Pyongyang") more
-#: than the subject, which is often the speaker's own state ("Japan will ...").
-TARGET_WEIGHTS = {"object": 1.5, "other": 1.0, "subject": 0.6}
-
-
-def stance_target(mentions: list[dict], entities: dict[str, dict], title_end: int = 0) -> str:
-    """The state the text is about: its mentions weighted by syntax, title mentions double,
-    leaders and officials counting half for their state."""
-    score: dict[str, float] = {}
-    for m in mentions:
-        ent = entities.get(m["entity_id"], {})
-        iso3 = ent.get("country_iso3", "")
-        if not iso3:
-            continue
-        weight = TARGET_WEIGHTS.get(m.get("syntax", "other"), 1.0)
-        if m["start_char"] < title_end:
-            weight *= 2
-        if ent.get("type") == "state":
-            score[iso3] = score.get(iso3, 0.0) + (weight if m["kind"] == "actor" else 0.5 * weight)
-        elif ent.get("type") in {"leader", "official"}:
-            score[iso3] = score.get(iso3, 0.0) + 0.5 * weight
-    if not score:
-        return ""
-    return max(sorted(score), key=lambda k: score[k])
 
 
 def read_card(folder: Path | None = None) -> dict:
