@@ -10,6 +10,7 @@ components.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
 import re
@@ -45,17 +46,56 @@ class Entity:
     longitude: float | None = None
 
 
+class Term(NamedTuple):
+    """One row of ``leaders.csv``: a continuous term in one role, for one country (empty for
+    the head of an intergovernmental organisation)."""
+
+    start: int
+    end: int
+    country_iso3: str
+    role: str
+
+    def years_from(self, year: int) -> int:
+        """Years between ``year`` and this term (0 when in office that year)."""
+        return max(self.start - year, year - self.end, 0)
+
+
 @dataclass
 class Person:
+    """Someone in ``leaders.csv`` with all their terms.
+
+    ``entity`` carries the person's main country, that of their first row in the file (so the
+    monarch of the Commonwealth realms keeps GBR); :meth:`country` gives the country of the
+    term nearest a year, for careers that span two states (Pham Van Dong: VDR, then VNM).
+    """
+
     entity: Entity
     short: str
-    terms: list[tuple[int, int]] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
     def distance_to(self, year: int | None) -> int:
         """Years between ``year`` and the nearest term (0 when in office that year)."""
         if year is None:
-            return 2100 - max(end for _, end in self.terms)
-        return min(0 if start <= year <= end else min(abs(year - start), abs(year - end)) for start, end in self.terms)
+            return 2100 - max(term.end for term in self.terms)
+        return min(term.years_from(year) for term in self.terms)
+
+    def country(self, year: int | None = None) -> str:
+        """The country of the term nearest ``year``; with no year, of the most recent term.
+
+        Ties go to the main country, then to the later term: Elizabeth II is GBR in 1990
+        although she was also head of state of Australia. Terms without a country (heads of
+        intergovernmental organisations) are passed over; a person with none keeps the main
+        country.
+        """
+        main = self.entity.country_iso3
+        terms = [term for term in self.terms if term.country_iso3]
+        if not terms:
+            return main
+        if year is None:
+            best = min(terms, key=lambda t: (-t.end, t.country_iso3 != main, -t.start))
+        else:
+            best = min(terms, key=lambda t: (t.years_from(year), t.country_iso3 != main, -t.start))
+        return best.country_iso3
 
 
 class City(NamedTuple):
@@ -123,6 +163,8 @@ class KnowledgeBase:
         self.people_by_name: dict[str, Person] = {}
         self.orgs_by_name: dict[str, str] = {}
         self.cities: dict[str, list[City]] = defaultdict(list)
+        #: folded demonym -> key of its state's entity (``state:{key}``): the ISO3 code,
+        #: unless countries.csv gives the row an ``entity_key``.
         self.demonym_country: dict[str, str] = {}
         self.us_states: dict[str, str] = {}  # "georgia" -> entity id of the US state
         self._geonames: list[tuple[City, tuple[str, ...]]] = []
@@ -138,7 +180,16 @@ class KnowledgeBase:
         options = self.people_by_short.get(fold(short))
         if not options:
             return None
-        return min(options, key=lambda p: (p.distance_to(year), -max(e for _, e in p.terms)))
+        return min(options, key=lambda p: (p.distance_to(year), -max(term.end for term in p.terms)))
+
+    def person_entity(self, person: Person, year: int | None = None) -> Entity:
+        """``person``'s entity with the country of the term nearest ``year`` (see
+        :meth:`Person.country`): Ho Chi Minh is VDR in 1960, Pham Van Dong VNM in 1980. With
+        no year, the country of the most recent term."""
+        country = person.country(year)
+        if country == person.entity.country_iso3:
+            return person.entity
+        return dataclasses.replace(person.entity, country_iso3=country)
 
     def city(self, name: str, countries: set[str] = frozenset(), alternates: bool = True) -> Entity | None:
         """The place called ``name``: our gazetteer first, then the GeoNames city in one of the
@@ -173,20 +224,26 @@ class KnowledgeBase:
     def _load_countries(self) -> None:
         for row in _read("countries.csv"):
             iso3 = row["iso3"].strip()
-            state = self._add(Entity(f"state:{iso3}", row["name"].strip(), "state", iso3,
+            # Two states can share a code (South Vietnam and today's Vietnam are both VNM);
+            # entity_key then tells their entities apart (state:RVN).
+            key = (row.get("entity_key") or "").strip() or iso3
+            state = self._add(Entity(f"state:{key}", row["name"].strip(), "state", iso3,
                                      _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
                 self._surface(surface, state.entity_id, "country")
             for surface in _split(row.get("demonyms")):
                 self._surface(surface, state.entity_id, "demonym")
-                self.demonym_country.setdefault(fold(surface), iso3)
+                self.demonym_country.setdefault(fold(surface), key)
             capitals = _split(row.get("capital"))
             if capitals:
-                capital = self._add(Entity(f"place:{slug(capitals[0])}-{iso3.lower()}", capitals[0], "city", iso3,
+                capital = self._add(Entity(f"place:{slug(capitals[0])}-{key.lower()}", capitals[0], "city", iso3,
                                            _float(row.get("capital_lat")), _float(row.get("capital_lon"))))
                 self.capital_place[state.entity_id] = capital.entity_id
-                for surface in capitals:
-                    self._surface(surface, state.entity_id, "capital")
+                # A capital whose name mostly means another place (Salisbury, England, for
+                # Rhodesia's) is recorded as a place but never read as the state.
+                if (row.get("capital_surface") or "").strip() != "no":
+                    for surface in capitals:
+                        self._surface(surface, state.entity_id, "capital")
             for surface in _split(row.get("metonyms")):
                 self._surface(surface, state.entity_id, "metonym")
 
@@ -236,7 +293,7 @@ class KnowledgeBase:
                 person.entity = Entity(person.entity.entity_id, person.entity.name, "leader",
                                        person.entity.country_iso3 or iso3)
                 self.entities[person.entity.entity_id] = person.entity
-            person.terms.append((start, end))
+            person.terms.append(Term(start, end, iso3, role))
 
     def _load_orgs(self) -> None:
         for row in _read("organizations.csv"):
