@@ -33,3 +33,51 @@ def test_terms_without_a_country_do_not_decide_it(kb):
     ban = kb.person("Ban Ki-moon")
     assert Term(2007, 2016, "", "igo_head:UN") in ban.terms
     assert ban.country(2012) == ban.country() == "KOR"
+
+
+def _country_entity(kb, surface):
+    """The state a surface form names as a country (its first ``country`` option)."""
+    return next(kb.entities[eid] for eid, role in kb.surfaces[surface] if role == "country")
+
+
+def test_north_vietnam_is_vdr_and_south_vietnam_is_vnm_with_its_own_entity(kb):
+    north = _country_entity(kb, "North Vietnam")
+    assert (north.entity_id, north.country_iso3) == ("state:VDR", "VDR")
+    assert _country_entity(kb, "DRV") is north
+    south = _country_entity(kb, "South Vietnam")
+    assert south.country_iso3 == "VNM" and south.entity_id == "state:RVN"
+    assert _country_entity(kb, "Republic of Vietnam") is south
+    assert kb.entities["state:VNM"].name == "Vietnam"
+    assert kb.entities[f"state:{kb.demonym_country['south vietnamese']}"] is south
+    assert kb.entities[f"state:{kb.demonym_country['north vietnamese']}"] is north
+    assert kb.demonym_country["vietnamese"] == "VNM"
+
+
+def test_hanoi_stands_for_todays_vietnam_and_saigon_for_south_vietnam(kb):
+    # Both Vietnams list Hanoi as their capital; today's state comes first, so the linker,
+    # which takes the first option of the best role, reads "Hanoi" as modern Vietnam.
+    assert kb.surfaces["Hanoi"][0] == ("state:VNM", "capital")
+    assert ("state:VDR", "capital") in kb.surfaces["Hanoi"]
+    assert kb.surfaces["Saigon"] == [("state:RVN", "capital")]
+    assert kb.entities[kb.capital_place["state:RVN"]].name == "Saigon"
+
+
+def test_vietnamese_leaders_carry_the_state_of_each_term(kb):
+    ho = kb.person("Ho Chi Minh")
+    assert ho.country(1960) == "VDR" and ho.entity.country_iso3 == "VDR"
+    dong = kb.person("Pham Van Dong")
+    assert dong.country(1960) == "VDR"
+    assert dong.country(1980) == "VNM"
+    assert kb.person_entity(dong, 1980).country_iso3 == "VNM"
+    assert kb.person("Le Duan").country(1985) == "VNM"
+    assert kb.person("Ton Duc Thang").country(1970) == "VDR"
+    assert kb.person("Vo Nguyen Giap").country(1954) == "VDR"
+    for southerner in ("Ngo Dinh Diem", "Nguyen Van Thieu", "Nguyen Cao Ky"):
+        assert {term.country_iso3 for term in kb.person(southerner).terms} == {"VNM"}
+
+
+def test_hanoi_as_government_is_todays_vietnam_in_the_pipeline(nlp):
+    doc = nlp("Hanoi rejected the proposal, and South Vietnam's envoy left.")
+    found = {(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert ("Hanoi", "actor", "state:VNM") in found
+    assert any(eid == "state:RVN" for text, kind, eid in found if text.startswith("South Vietnam"))
