@@ -1,0 +1,93 @@
+"""Cooperation mentions (the ``policy_cooperation`` component).
+
+A mention is a trigger (:mod:`.triggers`) with:
+
+* ``domain``: from the taxonomy in ``data/cooperation_lexicon.json``, read from the words
+  the trigger governs, else from its sentence (:mod:`.domains`);
+* ``participants``: the linked actors in the trigger's phrase and its clause's subject
+  and object (:mod:`.participants`);
+* ``modality``: from cues whose syntactic scope covers the trigger, nearest first, in the
+  manner of NegEx and ConText (:mod:`.modality`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from ..extensions import register_extensions
+from .domains import domains
+from .lexicon import Lexicon, load_lexicon
+from .modality import ModalityDetector
+from .participants import actor_tokens, participants
+from .tokens import lemma_of
+from .triggers import TriggerFinder
+
+__all__ = ["CooperationDetector", "Lexicon", "load_lexicon", "make_cooperation_detector"]
+
+
+@Language.factory(
+    "policy_cooperation",
+    assigns=["doc._.policy_cooperation"],
+    requires=["token.dep", "token.lemma", "doc._.policy_mentions"],
+    default_config={},
+)
+def make_cooperation_detector(nlp: Language, name: str) -> "CooperationDetector":
+    """Create the cooperation detector over the shared lexicon."""
+    return CooperationDetector(load_lexicon())
+
+
+class CooperationDetector:
+    """Find cooperation triggers and describe them; see the module docstring."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.lx = lexicon
+        self.triggers = TriggerFinder(lexicon)
+        self.modality = ModalityDetector(lexicon).modality
+        self._co = hash_string("co")
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = actor_tokens(doc)
+        words = self.triggers.hashes
+        candidates = set()
+        if len(doc):
+            for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+                if lower == self._co:
+                    if i + 2 < len(doc):
+                        candidates.add(i + 2)  # "co-operation": the trigger is the word after the hyphen
+                elif lemma in words or lower in words:
+                    candidates.add(i)
+        out = []
+        for sent in doc.sents:
+            if not any(sent.start <= i < sent.end for i in candidates):
+                continue
+            lowered = sent.text.lower()
+            if any(p in lowered for p in self.lx.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
+                continue
+            found, seen = [], set()
+            for trigger in self.triggers.find(sent, candidates, actors):
+                if trigger[0].i not in seen:  # one mention per trigger word
+                    seen.add(trigger[0].i)
+                    found.append(trigger)
+            if any(lemma_of(t[0]) != "diplomacy" for t in found):
+                # "science diplomacy" is a weak trigger: it names cooperation only when the
+                # sentence has no stronger one ("joint projects in which science diplomacy...").
+                found = [t for t in found if lemma_of(t[0]) != "diplomacy"]
+            for trigger, start, end in found:
+                out.append({
+                    "start_char": doc[start].idx,
+                    "end_char": doc[end - 1].idx + len(doc[end - 1].text),
+                    "trigger": doc[start:end].text,
+                    "domain": domains(trigger, sent, self.lx),
+                    "modality": self.modality(trigger),
+                    "participants": participants(trigger, actors),
+                    "sent_start": sent.start_char,
+                    "sent_end": sent.end_char,
+                })
+        doc._.policy_cooperation = out
+        return doc

@@ -1,0 +1,62 @@
+"""The cooperation lexicon: triggers, domain taxonomy and modality cues, read from
+``data/cooperation_lexicon.json`` once per process."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import read_data_json
+
+DOMAIN_ORDER = ("science", "education", "culture", "economic", "diplomatic", "security", "health",
+                "humanitarian", "environment", "energy", "sport", "social")
+
+
+class Lexicon:
+    """The lists of ``data/cooperation_lexicon.json`` as sets, under the names the detectors use."""
+
+    def __init__(self, raw: dict, domain_patterns: dict[str, re.Pattern]) -> None:
+        self.raw = raw
+        self.domain_patterns = domain_patterns
+        words, cue = self._words, self._cue
+        # triggers
+        self.nouns, self.verbs = words("trigger_nouns"), words("trigger_verbs")
+        self.diplomacy_mods = words("diplomacy_modifiers")
+        self.exchange_mods = words("exchange_modifiers") | frozenset(w for ws in raw["domains"].values() for w in ws)
+        self.exchange_heads = words("exchange_heads")
+        self.agreement_nouns, self.agreement_verbs = words("agreement_nouns"), words("agreement_verbs")
+        self.study_verbs, self.study_nouns = words("study_verbs"), words("study_nouns")
+        self.shared_heads, self.with_verbs = words("shared_heads"), words("with_verbs")
+        self.share_objects, self.join_objects = words("share_objects"), words("join_objects")
+        self.support_objects = {verb: frozenset(objs) for verb, objs in raw["support_objects"].items()}
+        self.partner_required, self.partner_not_modifiers = words("partner_required"), words("partner_not_modifiers")
+        self.not_after = {k: frozenset(v) for k, v in raw["not_cooperation_after"].items()}
+        self.not_phrases = list(raw["not_cooperation_phrases"])
+        self.phrases = [tuple(p) for p in raw["verbal_phrases"]]
+        # modality cues
+        self.neg_words, self.neg_verbs = cue("negation_words"), cue("negation_verbs")
+        self.neg_adjs, self.neg_nouns = cue("negation_adjectives"), cue("negation_nouns")
+        self.negative_subjects = cue("negative_subjects")
+        self.cond_marks = cue("condition_marks")
+        self.spec_modals, self.spec_words = cue("speculative_modals"), cue("speculative_words")
+        self.adv_modals, self.adv_verbs = cue("advocacy_modals"), cue("advocacy_verbs")
+        self.adv_nouns, self.adv_adjs = cue("advocacy_nouns"), cue("advocacy_adjectives")
+        self.proposal_verbs, self.willing_adjs = cue("proposal_verbs"), cue("willingness_adjectives")
+        self.continuation_verbs = cue("continuation_verbs")
+
+    def _words(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw[key])
+
+    def _cue(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw["modality"][key])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The trigger, domain and cue lists (``data/cooperation_lexicon.json``)."""
+    raw = read_data_json("cooperation_lexicon.json")
+    patterns = {
+        domain: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?:s|es)?\b")
+        for domain, words in raw["domains"].items()
+    }
+    return Lexicon(raw, patterns)

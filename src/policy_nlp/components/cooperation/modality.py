@@ -1,0 +1,95 @@
+"""Modality of a cooperation mention: ``actual``, ``proposed``, ``negated`` or ``hypothetical``.
+
+Cues (negation, condition, speculation, advocacy words in the lexicon) count when the trigger
+lies in their syntactic scope: the trigger's own modifiers and each word that governs it up
+to its clause, in the manner of NegEx (Chapman et al. 2001) and ConText (Harkema et al. 2009).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .tokens import lemma_of, unrealised
+
+
+class ModalityDetector:
+    """Decide the modality of a trigger from the cues in its scope."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    def modality(self, trigger: Token) -> str:
+        """The strongest cue in the trigger's scope: its own modifiers and each governing word up to its clause."""
+        level = trigger
+        first, after_conj = True, False
+        verdicts = set()
+        while True:
+            verdicts.add(self._cues_at(level, first, after_conj))
+            first = False
+            if level.dep_ in {"ROOT", "parataxis"} or level.head.i == level.i:
+                break
+            if level.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in level.children):
+                break
+            # A negation does not reach across a coordination: in "isolation was not complete
+            # and contacts ... have been taking place" the contacts are not negated.
+            after_conj = level.dep_ == "conj"
+            level = level.head
+        # A condition frames everything under it; a negation outranks the plan it negates
+        # ("refused to resume cooperation"); a plan outranks plain description.
+        for verdict in ("hypothetical", "negated", "proposed"):
+            if verdict in verdicts:
+                return verdict
+        return "actual"
+
+    def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False) -> str:
+        children = list(tok.children)
+        lemma = lemma_of(tok)
+        words = {c.lower_ for c in children} | {lemma_of(c) for c in children}
+        negs = [c for c in children if c.dep_ == "neg" or (c.lower_ in self.lx.neg_words and c.dep_ in {"det", "advmod", "preconj", "neg"})]
+        negs = [c for c in negs if not (c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].lower_ in {"only", "just", "merely", "least"})]
+        # "no longer share data", "no more joint patrols"; "Nobody should expect them to sign"
+        negs += [c for c in children if c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)]
+        negs += [c for c in children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lx.negative_subjects]
+        if negs and not after_conj:
+            return "negated"
+        if is_trigger and tok.pos_ == "VERB" and lemma in self.lx.neg_verbs:
+            return "negated"  # the trigger itself ends cooperation: "suspended funding", "cut ties"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lx.cond_marks for m in c.children)
+               for c in children):
+            return "hypothetical"  # a condition attached to the governing verb: "ready to cooperate if ..."
+        if not is_trigger and tok.pos_ == "ADJ" and lemma in self.lx.willing_adjs:
+            return "proposed"  # "open to cooperation", "ready to cooperate"
+        if not is_trigger and not after_conj and (lemma in self.lx.neg_verbs and tok.pos_ == "VERB" or lemma in self.lx.neg_adjs or lemma in self.lx.neg_nouns and tok.pos_ == "NOUN"):
+            return "negated"
+        if lemma == "without" or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
+            return "hypothetical" if not is_trigger else "negated"
+        marks = {c.lower_ for c in children if c.dep_ == "mark"}
+        if marks & self.lx.cond_marks:
+            return "hypothetical"
+        auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & self.lx.spec_modals or words & self.lx.spec_words or lemma in self.lx.spec_words:
+            return "hypothetical" if not auxes & {"should", "must"} else "proposed"
+        if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:
+            return "proposed"  # ("will continue" reports what goes on)
+        if (not is_trigger and tok.tag_ == "VB" and tok.dep_ in {"ROOT", "conj"} and not auxes
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in children)):
+            return "proposed"  # an imperative: "keep technical contacts with Kabul"
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in children):
+            pass  # "called Russia a partner" names; "called for cooperation" proposes
+        elif not is_trigger and tok.pos_ == "VERB" and (lemma in self.lx.proposal_verbs or lemma in self.lx.adv_verbs and unrealised(tok)):
+            return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
+        if not is_trigger and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
+            return "proposed"
+        if any(c.dep_ in {"amod", "advmod"} and (lemma_of(c) in self.lx.adv_adjs or c.lower_ in self.lx.adv_adjs) for c in children):
+            return "proposed"
+        if lemma == "be" or tok.dep_ == "ROOT":
+            for c in children:
+                if c.dep_ in {"attr", "acomp"}:
+                    if lemma_of(c) in self.lx.neg_adjs:
+                        return "negated"
+                    if lemma_of(c) in self.lx.adv_nouns or lemma_of(c) in self.lx.adv_adjs:
+                        return "proposed"
+        if tok.dep_ in {"xcomp"} and tok.head.lemma_ in {"need", "want", "hope", "plan", "aim", "seek", "try", "intend", "propose", "agree", "able"}:
+            return "" if tok.head.lemma_ == "able" else "proposed"
+        return ""
