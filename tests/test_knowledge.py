@@ -81,3 +81,22 @@ def test_hanoi_as_government_is_todays_vietnam_in_the_pipeline(nlp):
     found = {(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
     assert ("Hanoi", "actor", "state:VNM") in found
     assert any(eid == "state:RVN" for text, kind, eid in found if text.startswith("South Vietnam"))
+
+
+def _holds(person, role, country, year):
+    return any(t.role == role and t.country_iso3 == country and t.start <= year <= t.end for t in person.terms)
+
+
+def test_the_monarch_heads_each_commonwealth_realm_and_keeps_gbr(kb):
+    elizabeth, charles, george = kb.person("Elizabeth II"), kb.person("Charles III"), kb.person("George VI")
+    assert _holds(elizabeth, "head_of_state", "AUS", 1990)
+    assert _holds(george, "head_of_state", "CAN", 1945) and _holds(george, "head_of_state", "IND", 1948)
+    realms_2025 = {t.country_iso3 for t in charles.terms if t.start <= 2025 <= t.end}
+    assert realms_2025 == {"GBR", "AUS", "CAN", "NZL", "JAM", "PNG", "SLB", "TUV", "BLZ", "BHS", "GRD", "LCA", "VCT",
+                           "KNA", "ATG"}
+    # Realms that became republics: the monarch's term ends in the year they did.
+    ends = {t.country_iso3: t.end for t in elizabeth.terms}
+    assert (ends["BRB"], ends["MUS"], ends["TTO"], ends["ZAF"], ends["FJI"]) == (2021, 1992, 1976, 1961, 1987)
+    for monarch in (elizabeth, charles, george):
+        assert monarch.entity.country_iso3 == "GBR"
+        assert monarch.country(1990 if monarch is elizabeth else None) == "GBR"
