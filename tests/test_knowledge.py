@@ -100,3 +100,19 @@ def test_the_monarch_heads_each_commonwealth_realm_and_keeps_gbr(kb):
     for monarch in (elizabeth, charles, george):
         assert monarch.entity.country_iso3 == "GBR"
         assert monarch.country(1990 if monarch is elizabeth else None) == "GBR"
+
+
+def _holders(kb, country, role, year):
+    """Names of the people in ``role`` for ``country`` in ``year``."""
+    people = {id(p): p for p in kb.people_by_name.values()}.values()
+    return {p.entity.name for p in people if _holds(p, role, country, year)}
+
+
+def test_myanmar_after_the_state_administration_council(kb):
+    assert _holders(kb, "MMR", "head_of_government", 2025) == {"Nyo Saw"}
+    assert _holders(kb, "MMR", "head_of_state", 2025) == {"Min Aung Hlaing"}
+    assert _holders(kb, "MMR", "head_of_state_and_government", 2023) == {"Min Aung Hlaing"}
+    assert _holders(kb, "MMR", "head_of_state_and_government", 2026) == {"Min Aung Hlaing"}
+    assert not any(t.role == "head_of_government" and t.end > 2025 for t in kb.person("Min Aung Hlaing").terms)
+    assert _holders(kb, "MMR", "head_of_state_and_government", 2005) == set()
+    assert _holders(kb, "MMR", "head_of_state", 2005) == {"Than Shwe"}
