@@ -116,3 +116,10 @@ def test_myanmar_after_the_state_administration_council(kb):
     assert not any(t.role == "head_of_government" and t.end > 2025 for t in kb.person("Min Aung Hlaing").terms)
     assert _holders(kb, "MMR", "head_of_state_and_government", 2005) == set()
     assert _holders(kb, "MMR", "head_of_state", 2005) == {"Than Shwe"}
+
+
+def test_saudi_arabia_has_one_head_of_government_since_2022(kb):
+    assert _holders(kb, "SAU", "head_of_government", 2024) == {"Mohammed bin Salman"}
+    assert _holders(kb, "SAU", "head_of_state_and_government", 2024) == set()
+    assert _holders(kb, "SAU", "head_of_state", 2024) == {"Salman bin Abdulaziz"}
+    assert _holders(kb, "SAU", "head_of_state_and_government", 2020) == {"Salman bin Abdulaziz"}
