@@ -123,3 +123,21 @@ def test_saudi_arabia_has_one_head_of_government_since_2022(kb):
     assert _holders(kb, "SAU", "head_of_state_and_government", 2024) == set()
     assert _holders(kb, "SAU", "head_of_state", 2024) == {"Salman bin Abdulaziz"}
     assert _holders(kb, "SAU", "head_of_state_and_government", 2020) == {"Salman bin Abdulaziz"}
+
+
+def test_the_holy_see_and_rhodesia_have_capitals(kb):
+    vatican = kb.entities[kb.capital_place["state:VAT"]]
+    assert (vatican.name, vatican.country_iso3) == ("Vatican City", "VAT")
+    assert vatican.latitude == pytest.approx(41.90, abs=0.01) and vatican.longitude == pytest.approx(12.45, abs=0.01)
+    salisbury = kb.entities[kb.capital_place["state:RHO"]]
+    assert (salisbury.name, salisbury.country_iso3) == ("Salisbury", "RHO")
+    harare = kb.entities[kb.capital_place["state:ZWE"]]
+    assert (salisbury.latitude, salisbury.longitude) == (harare.latitude, harare.longitude)
+    # Salisbury is recorded as a place only: the name mostly means the English city.
+    assert not any(eid == "state:RHO" for eid, _ in kb.surfaces.get("Salisbury", []))
+    assert kb.city("Salisbury").country_iso3 == "GBR"
+
+
+def test_salisbury_stays_english_in_the_pipeline(nlp):
+    doc = nlp("The Salisbury poisoning strained relations between London and Moscow.")
+    assert not any(m["entity_id"] == "state:RHO" for m in doc._.policy_mentions)
