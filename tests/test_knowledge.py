@@ -1,8 +1,53 @@
 """The knowledge base: year-aware look-ups, and data that agree with the record."""
 
+import csv
+from collections import defaultdict
+from importlib import resources
+
 import pytest
 
 from policy_nlp.knowledge import Term, load_knowledge_base
+
+#: The offices a role occupies: one holder per state at a time, unless a note says why.
+#: Party leaders (one per party) and other officials have no such rule.
+OFFICES = {
+    "head_of_state": ("head of state",),
+    "head_of_government": ("head of government",),
+    "head_of_state_and_government": ("head of state", "head of government"),
+    "supreme_leader": ("supreme leader",),
+    "foreign_minister": ("foreign minister",),
+    "defence_minister": ("defence minister",),
+}
+
+
+def _rows(name):
+    text = resources.files("policy_nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _years(row):
+    return int(row["start"]), int(row["end"] or 2100)
+
+
+def unexplained_overlaps(rows):
+    """Pairs of rows that hold one office of one state at once, neither with a note.
+
+    Terms are years, so a hand-over year (one term ends in 2016, the next starts in 2016)
+    is not an overlap; a later term must start strictly before an earlier one ends.
+    """
+    held = defaultdict(list)
+    for row in rows:
+        for office in OFFICES.get(row["role"], ()):
+            held[row["country_iso3"], office].append(row)
+    found = []
+    for (country, office), terms in sorted(held.items()):
+        terms.sort(key=_years)
+        for i, earlier in enumerate(terms):
+            for later in terms[i + 1:]:
+                if _years(later)[0] < _years(earlier)[1] and not (earlier["note"] or later["note"]):
+                    found.append(f"{country} {office}: {earlier['name']} {'-'.join(map(str, _years(earlier)))}"
+                                 f" and {later['name']} {'-'.join(map(str, _years(later)))}")
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +186,30 @@ def test_the_holy_see_and_rhodesia_have_capitals(kb):
 def test_salisbury_stays_english_in_the_pipeline(nlp):
     doc = nlp("The Salisbury poisoning strained relations between London and Moscow.")
     assert not any(m["entity_id"] == "state:RHO" for m in doc._.policy_mentions)
+
+
+def test_the_overlap_check_reads_years_as_the_data_means_them():
+    def row(name, start, end, note=""):
+        return {"name": name, "country_iso3": "XXX", "role": "head_of_government", "start": start, "end": end,
+                "note": note}
+
+    assert unexplained_overlaps([row("A", "2010", "2016"), row("B", "2016", "")]) == []
+    assert unexplained_overlaps([row("A", "2010", ""), row("B", "2016", "2020")]) == \
+        ["XXX head of government: A 2010-2100 and B 2016-2020"]
+    assert unexplained_overlaps([row("A", "2010", ""), row("B", "2016", "2020", "rival government")]) == []
+    both = {**row("C", "2012", "2014"), "role": "head_of_state_and_government"}
+    assert unexplained_overlaps([row("A", "2010", "2016"), both]) == \
+        ["XXX head of government: A 2010-2016 and C 2012-2014"]
+
+
+def test_no_state_has_two_holders_of_one_office_unless_a_note_says_why():
+    assert unexplained_overlaps(_rows("leaders.csv")) == []
+
+
+def test_notes_explain_and_every_term_names_a_known_country():
+    rows = _rows("leaders.csv")
+    codes = {row["iso3"] for row in _rows("countries.csv")}
+    assert all(len(row["note"].split()) >= 2 for row in rows if row["note"])
+    assert {row["country_iso3"] for row in rows if not row["role"].startswith("igo_head:")} <= codes
+    keys = [row["entity_key"] or row["iso3"] for row in _rows("countries.csv")]
+    assert len(keys) == len(set(keys))
