@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Weight of a mention by its syntax (see :func:`policy_nlp.components.actors._syntax`).
+#: Weight of a mention by its syntax (see :func:`policy_nlp.components.actors.syntax.syntax_role`).
 SYNTAX_WEIGHTS = {"object": 1.5, "other": 1.0, "subject": 0.6}
 
 #: A state named in fewer sentences than this is a passing mention, not a discussed state

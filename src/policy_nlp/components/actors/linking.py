@@ -1,0 +1,208 @@
+"""Linking: each candidate span to a stable entity (a state, person, organisation or
+place of the knowledge base, or a new one named after the span), with its kind (actor or
+place) decided from its syntax."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...knowledge import Entity, KnowledgeBase, fold, slug
+from .state import DocState
+from .syntax import acts, hyphen_pair, is_location, us_state_context
+from .words import WORDS
+
+ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
+
+
+class EntityLinker:
+    """Link candidate spans to knowledge-base or new entities."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._surface_by_fold: dict[str, str] = {}
+        for surface in kb.surfaces:
+            self._surface_by_fold.setdefault(fold(surface), surface)
+
+    def register_full_names(self, candidates: list[tuple[Span, str]], state: "DocState") -> None:
+        """First pass: full names anywhere in the document resolve surnames everywhere in it
+        ("the Anwar-Prabowo talks ... Anwar Ibrahim said")."""
+        for span, source in candidates:
+            if len(span.text.split()) < 2 or hyphen_pair(span):
+                continue
+            person = self.kb.person(span.text)
+            if person is not None:
+                state.remember_person(person.entity, person.short)
+            elif source == "PERSON" and not self.kb.surfaces.get(span.text):
+                state.remember_person(Entity(f"person:{slug(span.text)}", span.text, "person", ""))
+
+    def link(self, doc: Doc, span: Span, source: str, state: "DocState") -> list[dict]:
+        text = span.text
+        defined = state.acronym_defined_by(span) or (state.acronyms.get(text) if len(span) == 1 else None)
+        if defined is not None:
+            state.acronyms[text] = defined
+            # "UK Research and Innovation (UKRI)": the text defines the acronym, whatever
+            # else it could stand for ("ICC" after "International Cricket Council").
+            return [state.mention(span, defined, "actor", "org")]
+        if source != "kb" and len(span) == 1 and fold(text) in state.surnames:
+            # A surname after (or before) the full name, whatever label the model gave it.
+            entity = state.surnames[fold(text)]
+            return [state.mention(span, entity, "actor", "person")]
+        options = self.kb.surfaces.get(text) or self.kb.surfaces.get(self._surface_by_fold.get(fold(text), ""), [])
+        if options:
+            entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
+            # A full name the model calls a person stays one even if it is also a place's
+            # name ("Jordan Henderson"); otherwise the knowledge base decides.
+            if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
+                return [self.kb_mention(doc, span, entity_id, role, state)]
+        if hyphen_pair(span):
+            # "Biden-Rouhani", "Vučić-Kurti": the model tags pairs of leaders with any label.
+            pair = self.person(doc, span, state, pair_only=True)
+            if pair:
+                return pair
+        if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames:
+            # "universities in Manchester and Glasgow": a city the model read as a name.
+            place = self.kb.city(span.text, state.countries)
+            if place is not None and (is_location(span) or fold(span.text) not in self.kb.people_by_short):
+                return [state.mention(span, place, "place", "place")]
+        if source in {"GPE", "LOC", "ORG"} and len(span) == 1 and self.kb.city(span.text) is None:
+            person = self.resolve_surname(span.text, state, pair=False, ner=True)
+            if person is not None:
+                return [state.mention(span, person, "actor", "person")]
+        if source in {"GPE", "LOC"} and span.text in WORDS.compass_words:
+            return []
+        if source == "PERSON":
+            return self.person(doc, span, state)
+        if source == "ORG":
+            return self.org(span, state)
+        if source in {"GPE", "LOC", "FAC"}:
+            return self.place(doc, span, state)
+        if source == "NORP":
+            iso3 = self.kb.demonym_country.get(fold(text))
+            if iso3:
+                return [state.mention(span, self.kb.entities[f"state:{iso3}"], "actor", "demonym")]
+        return []
+
+    def kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "DocState") -> dict:
+        entity = self.kb.entities[entity_id]
+        if role == "country" and fold(span.text) in self.kb.us_states and us_state_context(span, state):
+            return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
+        if role == "country":
+            kind = "place" if is_location(span) else "actor"
+            return state.mention(span, entity, kind, role)
+        if role == "capital":
+            if is_location(span) or not acts(span):
+                # The city itself ("Cape Town", not the capital listed first for South Africa).
+                place = self.kb.city(span.text, {entity.country_iso3}) or self.kb.entities.get(
+                    self.kb.capital_place.get(entity_id, ""), entity)
+                return state.mention(span, place, "place", role)
+            return state.mention(span, entity, "actor", role)
+        if role == "place":
+            return state.mention(span, entity, "place", role)
+        if role == "person":
+            state.remember_person(entity)
+        return state.mention(span, entity, "actor", role)
+
+    def person(self, doc: Doc, span: Span, state: "DocState", pair_only: bool = False) -> list[dict]:
+        parts = [p for p in re.split(r"\s*[-\u2013]\s*", span.text) if p]
+        if hyphen_pair(span):
+            # "Trump-Kim", "Kim-Moon": two leaders in a hyphenated pair.
+            pair = [self.resolve_surname(p, state, pair=True) for p in parts]
+            if all(pair):
+                out, offset = [], span.start_char
+                for part, person in zip(parts, pair):
+                    start = state.text.index(part, offset)
+                    out.append(state.mention_chars(doc, start, start + len(part), person, "actor", "person"))
+                    offset = start + len(part)
+                return out
+        if pair_only:
+            return []
+        known = self.kb.person(span.text)
+        person = known.entity if known is not None else None
+        if person is None and len(span) == 1:
+            person = self.resolve_surname(span.text, state, pair=False, ner=True)
+        if person is not None:
+            state.remember_person(person)
+            return [state.mention(span, person, "actor", "person")]
+        name = span.text
+        last = name.split()[-1]
+        known = state.surnames.get(fold(last)) if len(name.split()) == 1 else None
+        entity = known or Entity(f"person:{slug(name)}", name, "person", "")
+        state.remember_person(entity)
+        return [state.mention(span, entity, "actor", "person")]
+
+    def org(self, span: Span, state: "DocState") -> list[dict]:
+        words = span.text.split()
+        if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
+                or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
+            return []
+        if len(span) == 1 and (span[0].tag_ not in {"NNP", "NNPS"} and not span.text.isupper()
+                               or span.text.isupper() and len(span.text) > 5 or span.text.lower() in WORDS.generic_org_words):
+            # "OPINION", "Council", "State": a heading or a common noun, not a named body.
+            return []
+        government = re.match(r"^(?:the\s+)?(?:Government|Republic|Kingdom|People) of (?:the )?(.+)$", span.text)
+        if government:
+            entity_id = next((eid for eid, role in self.kb.surfaces.get(government.group(1), []) if role == "country"), None)
+            if entity_id:
+                return [state.mention(span, self.kb.entities[entity_id], "actor", "country")]
+        entity_id = self.kb.orgs_by_name.get(fold(span.text))
+        if entity_id:
+            return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
+        entity = state.acronym_of(span.text) or Entity(f"org:{slug(span.text)}", span.text, "organization", "")
+        state.remember_org(entity)
+        return [state.mention(span, entity, "actor", "org")]
+
+    def place(self, doc: Doc, span: Span, state: "DocState") -> list[dict]:
+        city = self.kb.city(span.text, state.countries)
+        if city is not None:
+            return [state.mention(span, city, "place", "place")]
+        if span.label_ == "GPE" and not span.text[:1].isupper():
+            return []
+        entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
+        return [state.mention(span, entity, "place", "place")]
+
+    def resolve_surname(self, short: str, state: "DocState", pair: bool, ner: bool = False) -> Entity | None:
+        known = state.surnames.get(fold(short))
+        if known is not None:
+            return known
+        if not (pair or ner) and fold(short) in WORDS.common_word_surnames:
+            return None
+        person = self.kb.people_with_short(short, state.year)
+        return person.entity if person else None
+
+    def infer_countries(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
+        """Give entities the knowledge base does not know a country from their context.
+
+        An organisation's own name may name its state ("Pasteur Institute of Iran",
+        "Norwegian Joint Headquarters"); otherwise a person, organisation or place takes the
+        state named nearest to its first mention in the same sentence ("Marit Haugen, a
+        Norwegian glaciologist"; "the port of Basra in southern Iraq").
+        """
+        states = [m for m in mentions if state.entities[m["entity_id"]].type == "state"]
+        done: set[str] = set()
+        for m in mentions:
+            entity = state.entities[m["entity_id"]]
+            if entity.country_iso3 or entity.entity_id in done or entity.type in {"state", "igo"}:
+                continue
+            done.add(entity.entity_id)
+            iso3 = ""
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            if span is None:
+                continue
+            if entity.type == "organization":
+                for token in span:
+                    hits = [eid for eid, role in self.kb.surfaces.get(token.text, []) if role in {"country", "demonym"}]
+                    if hits:
+                        iso3 = self.kb.entities[hits[0]].country_iso3
+                        break
+            if not iso3:
+                bounds = (span.sent.start_char, span.sent.end_char)
+                near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
+                if near:
+                    closest = min(near, key=lambda s: abs(s["start_char"] - m["start_char"]))
+                    iso3 = state.entities[closest["entity_id"]].country_iso3
+            if iso3:
+                state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
+                                                          entity.latitude, entity.longitude)
+

@@ -1,0 +1,75 @@
+"""What one document has established so far: its entities, surnames, acronyms and countries."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ...knowledge import Entity, fold
+from .syntax import syntax_role
+
+
+class DocState:
+    """What one document has established so far: its entities, surnames and countries."""
+
+    def __init__(self, year: int | None, text: str) -> None:
+        self.year = year
+        self.text = text  # Doc.text joins every token on each access: read it once
+        self.entities: dict[str, Entity] = {}
+        self.surnames: dict[str, Entity] = {}
+        self.orgs: list[Entity] = []
+        self.countries: set[str] = set()
+        self.last_mention: tuple[int, str] | None = None  # (end offset, entity id)
+        self.acronyms: dict[str, Entity] = {}  # acronyms the text defined in brackets
+
+    def mention(self, span: Span, entity: Entity, kind: str, role: str) -> dict:
+        return self.mention_chars(span.doc, span.start_char, span.end_char, entity, kind, role, span)
+
+    def acronym_defined_by(self, span: Span) -> Entity | None:
+        """The organisation an all-capitals acronym in brackets right after its name stands for."""
+        doc = span.doc
+        if not (len(span) == 1 and span.text.isupper() and 2 <= len(span.text) <= 10 and span.start >= 2
+                and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"):
+            return None
+        previous = self.last_mention
+        if previous is None or previous[0] != doc[span.start - 2].idx + len(doc[span.start - 2].text):
+            return None
+        entity = self.entities[previous[1]]
+        return entity if entity.type in {"organization", "igo"} else None
+
+    def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str,
+                      span: Span | None = None) -> dict:
+        self.entities.setdefault(entity.entity_id, entity)
+        self.last_mention = (end, entity.entity_id)
+        if entity.country_iso3:
+            self.countries.add(entity.country_iso3)
+        if span is None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+        return {"start_char": start, "end_char": end, "text": self.text[start:end], "kind": kind,
+                "entity_id": entity.entity_id, "role": role, "syntax": syntax_role(span) if span is not None else "other"}
+
+    def remember_person(self, entity: Entity, short: str = "") -> None:
+        names = entity.name.split()
+        if len(names) < 2:
+            return
+        # The last name ("Holmes" of "Marcus Holmes", "Burhan" of "al-Burhan"), the known
+        # short form ("Kim", "Lula"), and for leaders the first name too ("Anwar").
+        keys = [names[-1], re.sub(r"^(?:al|el|ad|as|ash|at|bin|ibn)-", "", names[-1], flags=re.I), short]
+        if entity.type in {"leader", "official"}:
+            keys.append(names[0])
+        for key in keys:
+            if key:
+                self.surnames.setdefault(fold(key), entity)
+
+    def remember_org(self, entity: Entity) -> None:
+        self.orgs.append(entity)
+
+    def acronym_of(self, text: str) -> Entity | None:
+        if not (text.isupper() and 2 <= len(text) <= 8):
+            return None
+        for org in self.orgs:
+            initials = "".join(w[0] for w in org.name.split() if w[:1].isupper())
+            if initials == text:
+                return org
+        return None

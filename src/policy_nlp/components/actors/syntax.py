@@ -1,0 +1,87 @@
+"""What the parse says about a mention: is it a location, does it act, is it a subject or
+an object, does a hyphen join two names."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from .words import WORDS
+
+if TYPE_CHECKING:
+    from .state import DocState
+
+
+def us_state_context(span: Span, state: "DocState") -> bool:
+    """"Atlanta, Georgia", "the state of Georgia", "Georgia's governor": the US state, not
+    the country of the same name."""
+    doc = span.doc
+    before = doc[max(0, span.start - 3):span.start]
+    if [t.lower_ for t in before[-2:]] == ["state", "of"]:
+        return True
+    if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "GPE":
+        return True
+    after = doc[span.end:span.end + 3]
+    return any(t.lower_ in {"governor", "legislature", "senator", "senators", "congressman", "county"} for t in after)
+
+
+def syntax_role(span: Span) -> str:
+    """``subject``, ``object`` (of a verb, or of with/on/against/toward/to) or ``other``."""
+    root = span.root
+    while root.dep_ in {"compound", "conj", "appos", "amod"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in {"nsubj", "nsubjpass", "agent"}:
+        return "subject"
+    if root.dep_ in {"dobj", "dative", "obj"}:
+        return "object"
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "on", "against", "toward", "towards", "to", "over", "from"}:
+        return "object"
+    return "other"
+
+
+def hyphen_pair(span: Span) -> bool:
+    parts = [p for p in re.split(r"\s*[-\u2013]\s*", span.text) if p]
+    return len(parts) == 2 and all(p[:1].isupper() and " " not in p for p in parts)
+
+
+def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
+    root = span.root
+    # "in Soviet Union/Russia", "in Seoul and Tokyo": the preposition governs the phrase.
+    while root.dep_ in {"compound", "conj", "appos", "nmod"} and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj":
+        prep = head.lower_
+        if prep in preps:
+            return True
+        if prep in {"to", "from"} and head.head.lemma_.lower() in WORDS.motion:
+            return True
+    if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in WORDS.visit:
+        return True
+    return False
+
+
+def is_location_list(span: Span) -> bool:
+    """A conjunct of a location ("between Kidal and Timbuktu", "in Kyiv, Lviv and Kharkiv")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+        if is_location(root.doc[root.i:root.i + 1]):
+            return True
+    return False
+
+
+def acts(span: Span) -> bool:
+    """True when a capital or seat of government stands for the government itself."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
+        return True
+    if root.dep_ in {"dobj", "obj", "dative"} and root.head.lemma_.lower() not in WORDS.visit:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"with", "toward", "towards", "on", "against", "by", "between", "for", "from"}:
+        return True
+    if root.dep_ == "conj":
+        return acts(root.head.doc[root.head.i:root.head.i + 1])
+    return False

@@ -1,0 +1,45 @@
+"""The actor linker's word lists, read once from ``data/actor_lexicon.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import read_data_json
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """The linker's word lists, read from ``data/actor_lexicon.json`` (see its ``_about`` notes)."""
+
+    locative_preps: frozenset[str]
+    untagged_place_preps: frozenset[str]
+    motion: frozenset[str]
+    visit: frozenset[str]
+    common_word_surnames: frozenset[str]
+    org_event_words: frozenset[str]
+    org_not_first: frozenset[str]
+    generic_org_words: frozenset[str]
+    title_words: frozenset[str]
+    compass_words: frozenset[str]
+    org_head_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_actor_words() -> ActorWords:
+    raw = read_data_json("actor_lexicon.json")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(raw[key]["words"])
+
+    locative = words("locative_prepositions")
+    return ActorWords(
+        locative_preps=locative, untagged_place_preps=locative | words("untagged_place_prepositions"),
+        motion=words("motion_words"), visit=words("visit_verbs"), common_word_surnames=words("common_word_surnames"),
+        org_event_words=words("org_event_words"), org_not_first=words("org_not_first"),
+        generic_org_words=words("generic_org_words"), title_words=words("title_words"),
+        compass_words=words("compass_words"), org_head_words=words("org_head_words"),
+    )
+
+
+WORDS = load_actor_words()
