@@ -213,3 +213,13 @@ def test_notes_explain_and_every_term_names_a_known_country():
     assert {row["country_iso3"] for row in rows if not row["role"].startswith("igo_head:")} <= codes
     keys = [row["entity_key"] or row["iso3"] for row in _rows("countries.csv")]
     assert len(keys) == len(set(keys))
+
+
+def test_corrections_from_the_audit_of_heads_of_state_and_government(kb):
+    assert _holders(kb, "NGA", "head_of_state_and_government", 2020) == {"Muhammadu Buhari"}
+    assert _holders(kb, "NGA", "head_of_state", 1962) == {"Elizabeth II"}
+    assert _holders(kb, "PAK", "head_of_state", 2024) >= {"Arif Alvi", "Asif Ali Zardari"}
+    assert _holders(kb, "CUB", "head_of_state_and_government", 2010) == {"Raúl Castro"}
+    assert _holders(kb, "SYR", "head_of_state_and_government", 2026) == {"Ahmed al-Sharaa"}
+    assert _holders(kb, "KOR", "head_of_government", 1960) == {"Chang Myon"}
+    assert _holders(kb, "LBY", "head_of_state", 2023) == {"Mohamed al-Menfi"}
