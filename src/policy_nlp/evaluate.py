@@ -72,6 +72,15 @@ def _match(pred: list[tuple[dict, set[str]]], gold: list[dict], optional: list[d
     return matched, fp, missed
 
 
+def country_matches(predicted: str, gold: str | None) -> bool:
+    """A predicted country (``"; "``-joined codes for places shared by states) is right when
+    it is one of the gold codes (``"|"``-joined), or when both are empty; a shared place
+    predicted with all its states is right when the gold names any of them."""
+    want = set((gold or "").split("|")) - {""}
+    got = {c.strip() for c in (predicted or "").split(";")} - {""}
+    return bool(got & want) if want else not got
+
+
 def score_document(result, gold: dict) -> dict:
     """Scores of one analysed document against its gold annotation."""
     mentions_by_entity: dict[tuple[str, str], set[str]] = {}
@@ -87,14 +96,19 @@ def score_document(result, gold: dict) -> dict:
                 pred.append((e, names))
         matched, fp, missed = _match(pred, gold.get(gkey, []), gold.get(f"{gkey}_optional", []))
         country_ok = type_ok = 0
+        wrong = []
         for i, e in matched.items():
             g = gold[gkey][i]
-            want = set((g.get("iso3") or "").split("|")) - {""}
-            country_ok += (e["country_iso3"] in want) if want else (e["country_iso3"] == "")
+            if country_matches(e["country_iso3"], g.get("iso3")):
+                country_ok += 1
+            else:
+                wrong.append(f"{g['name']}: {e['country_iso3'] or '-'} (gold {g.get('iso3') or '-'})")
             if kind == "actor":
                 type_ok += e["type"] == g.get("type")
+                if e["type"] != g.get("type"):
+                    wrong.append(f"{g['name']}: type {e['type']} (gold {g.get('type')})")
         out[kind] = {"tp": len(matched), "fp": len(fp), "fn": len(missed), "country_ok": country_ok,
-                     "type_ok": type_ok, "false_positives": fp, "missed": missed}
+                     "type_ok": type_ok, "false_positives": fp, "missed": missed, "wrong": wrong}
 
     golds = gold.get("cooperation", [])
     optional = [" ".join(o.split()) for o in gold.get("cooperation_optional", [])]

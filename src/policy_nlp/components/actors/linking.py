@@ -9,8 +9,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...knowledge import Entity, KnowledgeBase, fold, slug
+from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
-from .syntax import acts, hyphen_pair, is_location, us_state_context
+from .syntax import acts, hyphen_pair, is_location, noun_phrase_context, us_state_context
 from .words import WORDS
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
@@ -128,6 +129,8 @@ class EntityLinker:
         name = span.text
         last = name.split()[-1]
         known = state.surnames.get(fold(last)) if len(name.split()) == 1 else None
+        if known is None and (in_headline(span) or not plausible_person(span, self.kb)):
+            return []
         entity = known or Entity(f"person:{slug(name)}", name, "person", "")
         state.remember_person(entity)
         return [state.mention(span, entity, "actor", "person")]
@@ -149,7 +152,11 @@ class EntityLinker:
         entity_id = self.kb.orgs_by_name.get(fold(span.text))
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
-        entity = state.acronym_of(span.text) or Entity(f"org:{slug(span.text)}", span.text, "organization", "")
+        entity = state.acronym_of(span.text)
+        if entity is None:
+            if in_headline(span) or not plausible_org(span):
+                return []
+            entity = Entity(f"org:{slug(span.text)}", span.text, "organization", "")
         state.remember_org(entity)
         return [state.mention(span, entity, "actor", "org")]
 
@@ -157,7 +164,7 @@ class EntityLinker:
         city = self.kb.city(span.text, state.countries)
         if city is not None:
             return [state.mention(span, city, "place", "place")]
-        if span.label_ == "GPE" and not span.text[:1].isupper():
+        if span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span):
             return []
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
@@ -172,31 +179,29 @@ class EntityLinker:
         return person.entity if person else None
 
     def infer_countries(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
-        """Give entities the knowledge base does not know a country from their context.
+        """Give new entities (ones the knowledge base does not know) a country from their context.
 
         An organisation's own name may name its state ("Pasteur Institute of Iran",
-        "Norwegian Joint Headquarters"); otherwise a person, organisation or place takes the
-        state named nearest to its first mention in the same sentence ("Marit Haugen, a
-        Norwegian glaciologist"; "the port of Basra in southern Iraq").
+        "Norwegian Joint Headquarters"); a person or organisation otherwise takes a state
+        named in its own noun phrase ("Israeli Ambassador Shlomo Argov", "Marit Haugen, a
+        Norwegian glaciologist", "Iran's Atomic Energy Organization"), never one merely named
+        nearby; a place also takes the state named nearest in its sentence ("the port of
+        Basra in southern Iraq"). Known entities keep the knowledge base's country, or none
+        (a region spanning states has none).
         """
         states = [m for m in mentions if state.entities[m["entity_id"]].type == "state"]
         done: set[str] = set()
         for m in mentions:
             entity = state.entities[m["entity_id"]]
-            if entity.country_iso3 or entity.entity_id in done or entity.type in {"state", "igo"}:
+            if entity.country_iso3 or entity.entity_id in done or entity.entity_id in self.kb.entities:
                 continue
             done.add(entity.entity_id)
-            iso3 = ""
             span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
             if span is None:
                 continue
-            if entity.type == "organization":
-                for token in span:
-                    hits = [eid for eid, role in self.kb.surfaces.get(token.text, []) if role in {"country", "demonym"}]
-                    if hits:
-                        iso3 = self.kb.entities[hits[0]].country_iso3
-                        break
-            if not iso3:
+            words = list(span) if entity.type == "organization" else []
+            iso3 = next((c for c in map(self._state_named_by, [*words, *noun_phrase_context(span)]) if c), "")
+            if not iso3 and m["kind"] == "place":
                 bounds = (span.sent.start_char, span.sent.end_char)
                 near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
                 if near:
@@ -206,3 +211,9 @@ class EntityLinker:
                 state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
                                                           entity.latitude, entity.longitude)
 
+    def _state_named_by(self, token) -> str:
+        """The country code of the state a token names as a country or demonym, else ``""``."""
+        for eid, role in self.kb.surfaces.get(token.text, ()):
+            if role in {"country", "demonym"}:
+                return self.kb.entities[eid].country_iso3
+        return ""

@@ -85,3 +85,22 @@ def acts(span: Span) -> bool:
     if root.dep_ == "conj":
         return acts(root.head.doc[root.head.i:root.head.i + 1])
     return False
+
+
+def noun_phrase_context(span: Span) -> list:
+    """The words around a name inside its own noun phrase, outside the name: its modifiers
+    and possessor ("Israeli Ambassador", "Iran's"), its apposition ("a Norwegian
+    glaciologist"), and, when the name modifies another noun, that noun's modifiers."""
+    inside = set(range(span.start, span.end))
+    root = span.root
+    heads = [root]
+    if root.dep_ in {"compound", "appos", "nmod", "flat"} and root.head.i not in inside:
+        heads.append(root.head)
+    words = []
+    for head in heads:
+        for child in head.children:
+            if child.i in inside or child.dep_ not in {"compound", "amod", "poss", "appos", "nmod"}:
+                continue
+            words.extend(t for t in child.subtree if t.i not in inside and t.dep_ != "prep"
+                         and not any(a.dep_ == "prep" for a in t.ancestors if a.i in {c.i for c in child.subtree}))
+    return words

@@ -23,6 +23,11 @@ class ActorWords:
     title_words: frozenset[str]
     compass_words: frozenset[str]
     org_head_words: frozenset[str]
+    person_titles: frozenset[str]
+    name_particles: frozenset[str]
+    geo_head_words: frozenset[str]
+    non_name_acronyms: frozenset[str]
+    title_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +44,9 @@ def load_actor_words() -> ActorWords:
         org_event_words=words("org_event_words"), org_not_first=words("org_not_first"),
         generic_org_words=words("generic_org_words"), title_words=words("title_words"),
         compass_words=words("compass_words"), org_head_words=words("org_head_words"),
+        person_titles=words("person_titles"), name_particles=words("name_particles"),
+        geo_head_words=words("geo_head_words"), non_name_acronyms=words("non_name_acronyms"),
+        title_modifiers=words("title_modifiers"),
     )
 
 

@@ -1,0 +1,83 @@
+"""Is a span the model tagged, and the knowledge base does not know, plausibly a name?
+
+The small English model tags many title-case fragments as names: headlines and section
+headings ("Hold Nicaraguan Government Accountable"), job titles ("National Security
+Advisor"), groups of people ("Bosnian Croats"), common nouns at the start of a sentence
+("Principal", "Madam"). These tests keep what reads like a proper name of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ...knowledge import KnowledgeBase, fold
+from .words import WORDS
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|[A-Z]\.|(?:al|el|ad|as|ash|at|bin|ibn|abu|ben)-[A-Z][\w'\u2019-]*)$")
+
+
+def in_headline(span: Span) -> bool:
+    """True when the span's line reads as a headline or heading: title case throughout."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and not t.is_stop]
+    if len(words) < 4 or (doc[end - 1].text in {".", "?", "!"} and len(words) > 12):
+        return False
+    return sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def _names_a_state(kb: KnowledgeBase, word: str) -> bool:
+    return any(role in {"country", "demonym"} for _, role in kb.surfaces.get(word, ()))
+
+
+def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
+    """A name of two or more capitalised words (particles allowed), without digits, states
+    or demonyms; a single unknown word only right after a title ("Senator Kerry")."""
+    words = [t.text for t in span]
+    if any(ch.isdigit() for ch in span.text) or span.text.isupper() and len(span) == 1:
+        return False
+    if any(_names_a_state(kb, w) for w in words) or words[-1].lower() in WORDS.geo_head_words:
+        return False  # "Bosnian Croats", "Sahel Niger", "Franz Josef Land"
+    for i, w in enumerate(words):
+        after_hyphen = i > 0 and words[i - 1] == "-"  # "Yun Duk-min"
+        if not (_NAME_TOKEN.match(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
+            return False
+    if len(span) == 1:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text == ".":
+            before = span.doc[span.start - 2] if span.start > 1 else None
+        return before is not None and before.lower_.rstrip(".") in WORDS.person_titles
+    return True
+
+
+def plausible_org(span: Span) -> bool:
+    """Not a job title ("National Security Advisor"), a fragment ("Inter-"), a common-word
+    acronym ("GDP") or a lone common noun ("Administration")."""
+    words = [t.lower_ for t in span]
+    if span.text.endswith("-") or span.text.startswith("-"):
+        return False
+    if words[-1] in WORDS.title_words or any(w in WORDS.title_words for w in words[1:]):
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if (after is not None and after.lower_ in WORDS.title_words and after.is_title
+            and all(w in WORDS.title_modifiers for w in words)):
+        return False  # "National Security" in "National Security Advisor Jake Sullivan"
+    if len(span) == 1 and span.text.isupper() and fold(span.text) in WORDS.non_name_acronyms:
+        return False
+    return True
+
+
+def plausible_place(span: Span) -> bool:
+    """An unknown place the model tagged: proper nouns ("Hasankeyf", "Tian Shan", "Lusail
+    Stadium"), not an abbreviation ("E.O.") or a capitalised common noun ("Airmen")."""
+    if "." in span.text or not any(t.is_alpha for t in span):
+        return False
+    if len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not span[0].is_upper:
+        return False
+    return all(t.pos_ in {"PROPN", "PUNCT"} or t.lower_ in WORDS.name_particles or t.is_title for t in span)
