@@ -55,6 +55,21 @@ def kb():
     return load_knowledge_base()
 
 
+def _country_entity(kb, surface):
+    """The state a surface form names as a country (its first ``country`` option)."""
+    return next(kb.entities[eid] for eid, role in kb.surfaces[surface] if role == "country")
+
+
+def _holds(person, role, country, year):
+    return any(t.role == role and t.country_iso3 == country and t.start <= year <= t.end for t in person.terms)
+
+
+def _holders(kb, country, role, year):
+    """Names of the people in ``role`` for ``country`` in ``year``."""
+    people = {id(p): p for p in kb.people_by_name.values()}.values()
+    return {p.entity.name for p in people if _holds(p, role, country, year)}
+
+
 def test_a_person_takes_the_country_of_the_term_nearest_the_year(kb):
     weizsacker = kb.person("Richard von Weizsäcker")
     assert weizsacker.country(1985) == "BRD"
@@ -78,11 +93,6 @@ def test_terms_without_a_country_do_not_decide_it(kb):
     ban = kb.person("Ban Ki-moon")
     assert Term(2007, 2016, "", "igo_head:UN") in ban.terms
     assert ban.country(2012) == ban.country() == "KOR"
-
-
-def _country_entity(kb, surface):
-    """The state a surface form names as a country (its first ``country`` option)."""
-    return next(kb.entities[eid] for eid, role in kb.surfaces[surface] if role == "country")
 
 
 def test_north_vietnam_is_vdr_and_south_vietnam_is_vnm_with_its_own_entity(kb):
@@ -128,10 +138,6 @@ def test_hanoi_as_government_is_todays_vietnam_in_the_pipeline(nlp):
     assert any(eid == "state:RVN" for text, kind, eid in found if text.startswith("South Vietnam"))
 
 
-def _holds(person, role, country, year):
-    return any(t.role == role and t.country_iso3 == country and t.start <= year <= t.end for t in person.terms)
-
-
 def test_the_monarch_heads_each_commonwealth_realm_and_keeps_gbr(kb):
     elizabeth, charles, george = kb.person("Elizabeth II"), kb.person("Charles III"), kb.person("George VI")
     assert _holds(elizabeth, "head_of_state", "AUS", 1990)
@@ -145,12 +151,6 @@ def test_the_monarch_heads_each_commonwealth_realm_and_keeps_gbr(kb):
     for monarch in (elizabeth, charles, george):
         assert monarch.entity.country_iso3 == "GBR"
         assert monarch.country(1990 if monarch is elizabeth else None) == "GBR"
-
-
-def _holders(kb, country, role, year):
-    """Names of the people in ``role`` for ``country`` in ``year``."""
-    people = {id(p): p for p in kb.people_by_name.values()}.values()
-    return {p.entity.name for p in people if _holds(p, role, country, year)}
 
 
 def test_myanmar_after_the_state_administration_council(kb):
