@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from importlib import resources
@@ -29,6 +30,11 @@ CITY_MIN_POPULATION = 15_000
 
 #: Only cities at least this big are also found under their alternate names.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+
+#: Offices from the highest: the tie-break between people known by the same short name.
+ROLE_RANK = {role: rank for rank, role in enumerate(("supreme_leader", "head_of_state_and_government", "head_of_state",
+                                                      "head_of_government", "party_leader", "foreign_minister",
+                                                      "defence_minister"))}
 
 #: Leader roles that make a person a ``leader`` (head of state or government).
 LEADER_ROLES = {"head_of_state", "head_of_government", "head_of_state_and_government", "supreme_leader", "party_leader"}
@@ -175,12 +181,16 @@ class KnowledgeBase:
     def person(self, name: str) -> Person | None:
         return self.people_by_name.get(fold(name))
 
-    def people_with_short(self, short: str, year: int | None) -> Person | None:
-        """The best person known by ``short`` alone: in office nearest to ``year``."""
+    def people_with_short(self, short: str, year: int | None, countries: Collection[str] = ()) -> Person | None:
+        """The best person known by ``short`` alone: in office nearest to ``year``, then from
+        one of the document's ``countries``, then in the higher office ("Kim" is Kim Jong Un
+        rather than a South Korean prime minister of the same years), then the most recent."""
         options = self.people_by_short.get(fold(short))
         if not options:
             return None
-        return min(options, key=lambda p: (p.distance_to(year), -max(term.end for term in p.terms)))
+        return min(options, key=lambda p: (p.distance_to(year), p.country(year) not in countries,
+                                           min(ROLE_RANK.get(term.role, len(ROLE_RANK)) for term in p.terms),
+                                           -max(term.end for term in p.terms)))
 
     def person_entity(self, person: Person, year: int | None = None) -> Entity:
         """``person``'s entity with the country of the term nearest ``year`` (see

@@ -50,8 +50,12 @@ class ActorLinker:
         state = DocState(year=doc._.policy_year, text=doc.text)
         self.linker.register_full_names(candidates, state)
         mentions = []
-        for span, source in candidates:
-            mentions.extend(self.linker.link(doc, span, source, state))
+        for span, source, inner in candidates:
+            linked = self.linker.link(doc, span, source, state)
+            if not linked:
+                for known in inner:
+                    linked.extend(self.linker.link(doc, known, "kb", state))
+            mentions.extend(linked)
         # The token scans below look at title-case words only; reading the flag for the
         # whole document at once avoids building a Python object for every token.
         titles = [int(i) for i in numpy.flatnonzero(doc.to_array([IS_TITLE]))] if len(doc) else []

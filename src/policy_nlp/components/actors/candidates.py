@@ -8,6 +8,8 @@ misses ("Emory University").
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.strings import get_string_id
@@ -18,6 +20,15 @@ from ...knowledge import KnowledgeBase
 from .words import WORDS
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+class Candidate(NamedTuple):
+    """A span that may name an actor or place: ``source`` is ``kb`` (a knowledge-base name)
+    or the model's label; ``inner`` holds the knowledge-base names inside a model span."""
+
+    span: Span
+    source: str
+    inner: list[Span]
 
 
 def phrase_keys(nlp: Language, phrases: list[str], attr: str) -> list[tuple[int, ...]]:
@@ -72,7 +83,7 @@ class CandidateFinder:
         self.exact.add("KB", phrase_keys(nlp, exact, "ORTH"))
         self.lower.add("KB", phrase_keys(nlp, sorted(set(lower)), "LOWER"))
 
-    def __call__(self, doc: Doc) -> list[tuple[Span, str]]:
+    def __call__(self, doc: Doc) -> list["Candidate"]:
         spans: list[tuple[Span, str]] = []
         for matcher in (self.exact, self.lower):
             for _, start, end in matcher(doc):
@@ -94,13 +105,24 @@ class CandidateFinder:
         # Longest first; on equal length the knowledge base wins over the model.
         spans.sort(key=lambda item: (-(item[0].end - item[0].start), item[1] != "kb", item[0].start))
         taken: set[int] = set()
-        chosen = []
+        chosen: list[Candidate] = []
         for span, source in spans:
             if any(i in taken for i in range(span.start, span.end)) or any(t.is_space or "\n" in t.text for t in span):
                 continue
             taken.update(range(span.start, span.end))
-            chosen.append((span, source))
-        chosen.sort(key=lambda item: item[0].start)
+            chosen.append(Candidate(span, source, []))
+        # Known names inside a model span, kept in case the span turns out not to be a name
+        # ("Ally Türkiye", "Israel Yair Lapid").
+        for candidate in chosen:
+            if candidate.source == "kb":
+                continue
+            inside: set[int] = set()
+            for span, source in spans:
+                if (source == "kb" and candidate.span.start <= span.start and span.end <= candidate.span.end
+                        and span != candidate.span and not inside & set(range(span.start, span.end))):
+                    inside.update(range(span.start, span.end))
+                    candidate.inner.append(span)
+        chosen.sort(key=lambda c: c.span.start)
         return chosen
 
 

@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...knowledge import Entity, KnowledgeBase, fold, slug
+from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
 from .syntax import acts, hyphen_pair, is_location, noun_phrase_context, us_state_context
@@ -26,16 +27,17 @@ class EntityLinker:
         for surface in kb.surfaces:
             self._surface_by_fold.setdefault(fold(surface), surface)
 
-    def register_full_names(self, candidates: list[tuple[Span, str]], state: "DocState") -> None:
+    def register_full_names(self, candidates: list["Candidate"], state: "DocState") -> None:
         """First pass: full names anywhere in the document resolve surnames everywhere in it
         ("the Anwar-Prabowo talks ... Anwar Ibrahim said")."""
-        for span, source in candidates:
+        for span, source, _ in candidates:
             if len(span.text.split()) < 2 or hyphen_pair(span):
                 continue
             person = self.kb.person(span.text)
             if person is not None:
-                state.remember_person(person.entity, person.short)
-            elif source == "PERSON" and not self.kb.surfaces.get(span.text):
+                state.remember_person(self.kb.person_entity(person, state.year), person.short)
+            elif (source == "PERSON" and not self.kb.surfaces.get(span.text) and plausible_person(span, self.kb)
+                  and not in_headline(span)):
                 state.remember_person(Entity(f"person:{slug(span.text)}", span.text, "person", ""))
 
     def link(self, doc: Doc, span: Span, source: str, state: "DocState") -> list[dict]:
@@ -102,6 +104,8 @@ class EntityLinker:
         if role == "place":
             return state.mention(span, entity, "place", role)
         if role == "person":
+            person = self.kb.person(entity.name)
+            entity = self.kb.person_entity(person, state.year) if person is not None else entity
             state.remember_person(entity)
         return state.mention(span, entity, "actor", role)
 
@@ -120,7 +124,7 @@ class EntityLinker:
         if pair_only:
             return []
         known = self.kb.person(span.text)
-        person = known.entity if known is not None else None
+        person = self.kb.person_entity(known, state.year) if known is not None else None
         if person is None and len(span) == 1:
             person = self.resolve_surname(span.text, state, pair=False, ner=True)
         if person is not None:
@@ -130,6 +134,8 @@ class EntityLinker:
         last = name.split()[-1]
         known = state.surnames.get(fold(last)) if len(name.split()) == 1 else None
         if known is None and (in_headline(span) or not plausible_person(span, self.kb)):
+            if len(span) > 1 and self.kb.demonym_country.get(fold(span[0].text)) and plausible_org(span, self.kb):
+                return self.org(span, state)  # "Georgian Dream", a party the model read as a person
             return []
         entity = known or Entity(f"person:{slug(name)}", name, "person", "")
         state.remember_person(entity)
@@ -144,21 +150,45 @@ class EntityLinker:
                                or span.text.isupper() and len(span.text) > 5 or span.text.lower() in WORDS.generic_org_words):
             # "OPINION", "Council", "State": a heading or a common noun, not a named body.
             return []
-        government = re.match(r"^(?:the\s+)?(?:Government|Republic|Kingdom|People) of (?:the )?(.+)$", span.text)
-        if government:
-            entity_id = next((eid for eid, role in self.kb.surfaces.get(government.group(1), []) if role == "country"), None)
-            if entity_id:
-                return [state.mention(span, self.kb.entities[entity_id], "actor", "country")]
+        state_entity = self._government_of(span, state)
+        if state_entity is not None:
+            return [state.mention(span, state_entity, "actor", "metonym")]
         entity_id = self.kb.orgs_by_name.get(fold(span.text))
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
         entity = state.acronym_of(span.text)
         if entity is None:
-            if in_headline(span) or not plausible_org(span):
+            if in_headline(span) or not plausible_org(span, self.kb):
                 return []
             entity = Entity(f"org:{slug(span.text)}", span.text, "organization", "")
         state.remember_org(entity)
         return [state.mention(span, entity, "actor", "org")]
+
+    def _government_of(self, span: Span, state: "DocState") -> Entity | None:
+        """The state a name for its government stands for: "Government of Iraq", "the
+        Chinese Government", "Cypriot authorities", "the Assad regime", "the Biden
+        administration"."""
+        text = span.text
+        match = re.match(r"^(?:the\s+)?(?:Government|Republic|Kingdom|People|State) of (?:the )?(.+)$", text)
+        if match:
+            named = match.group(1)
+        else:
+            match = re.match(r"^(.+?)\s+(?:[Gg]overnment|[Aa]dministration|[Rr]egime|[Aa]uthorities|[Cc]abinet)$", text)
+            if not match:
+                return None
+            named = match.group(1)
+        options = self.kb.surfaces.get(named, [])
+        entity_id = next((eid for eid, role in options if role in {"country", "demonym"}), None)
+        if entity_id is not None:
+            return self.kb.entities[entity_id]
+        # "the Biden administration", "the Assad regime": a leader's government is their state's.
+        leader = self.kb.person(named) or (state.surnames.get(fold(named)) and self.kb.person(state.surnames[fold(named)].name))
+        if leader is None:
+            person = self.kb.people_with_short(named.split("-")[0], state.year, state.countries)
+            leader = person if person is not None and person.entity.type == "leader" else None
+        if leader is not None and leader.entity.country_iso3:
+            return self.kb.entities.get(f"state:{leader.entity.country_iso3}")
+        return None
 
     def place(self, doc: Doc, span: Span, state: "DocState") -> list[dict]:
         city = self.kb.city(span.text, state.countries)
@@ -175,8 +205,8 @@ class EntityLinker:
             return known
         if not (pair or ner) and fold(short) in WORDS.common_word_surnames:
             return None
-        person = self.kb.people_with_short(short, state.year)
-        return person.entity if person else None
+        person = self.kb.people_with_short(short, state.year, state.countries)
+        return self.kb.person_entity(person, state.year) if person else None
 
     def infer_countries(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
         """Give new entities (ones the knowledge base does not know) a country from their context.

@@ -19,7 +19,8 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|[A-Z]\.|(?:al|el|ad|as|ash|at
 
 
 def in_headline(span: Span) -> bool:
-    """True when the span's line reads as a headline or heading: title case throughout."""
+    """True when the span's line reads as a headline or heading: title case throughout
+    ("Middle Term Challenges", "Hold Nicaraguan Government Accountable")."""
     doc = span.doc
     start, end = span.start, span.end
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
@@ -27,8 +28,10 @@ def in_headline(span: Span) -> bool:
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
         end += 1
     words = [t for t in doc[start:end] if t.is_alpha and not t.is_stop]
-    if len(words) < 4 or (doc[end - 1].text in {".", "?", "!"} and len(words) > 12):
-        return False
+    if len(words) < 2 or len(words) < 4 and len(words) == len(span):
+        return False  # too short to tell, or the line is just the name
+    if doc[end - 1].text in {".", "?", "!", ":"} and len(words) > 8:
+        return False  # a sentence, however capitalised
     return sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
@@ -49,6 +52,8 @@ def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
         if not (_NAME_TOKEN.match(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
             return False
     if len(span) == 1:
+        if words[0].lower() in WORDS.person_titles:
+            return False  # "Mr. Speaker", "Madam President"
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text == ".":
             before = span.doc[span.start - 2] if span.start > 1 else None
@@ -56,9 +61,9 @@ def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
     return True
 
 
-def plausible_org(span: Span) -> bool:
+def plausible_org(span: Span, kb: KnowledgeBase) -> bool:
     """Not a job title ("National Security Advisor"), a fragment ("Inter-"), a common-word
-    acronym ("GDP") or a lone common noun ("Administration")."""
+    acronym ("GDP"), a lone common noun ("Administration") or a people ("Greek Cypriots")."""
     words = [t.lower_ for t in span]
     if span.text.endswith("-") or span.text.startswith("-"):
         return False
@@ -68,16 +73,20 @@ def plausible_org(span: Span) -> bool:
     if (after is not None and after.lower_ in WORDS.title_words and after.is_title
             and all(w in WORDS.title_modifiers for w in words)):
         return False  # "National Security" in "National Security Advisor Jake Sullivan"
-    if len(span) == 1 and span.text.isupper() and fold(span.text) in WORDS.non_name_acronyms:
+    if len(span) == 1 and (span.text.isupper() and fold(span.text) in WORDS.non_name_acronyms
+                           or words[0] in WORDS.generic_org_words):
         return False
-    return True
+    last = span[-1].text.split("-")[-1]
+    return not any(role == "demonym" for _, role in kb.surfaces.get(last, ()))
 
 
 def plausible_place(span: Span) -> bool:
     """An unknown place the model tagged: proper nouns ("Hasankeyf", "Tian Shan", "Lusail
-    Stadium"), not an abbreviation ("E.O.") or a capitalised common noun ("Airmen")."""
+    Stadium"), not an abbreviation ("E.O."), a capitalised common noun ("Airmen") or a
+    bare geographic word ("the Strait")."""
     if "." in span.text or not any(t.is_alpha for t in span):
         return False
-    if len(span) == 1 and span[0].tag_ in {"NN", "NNS"} and not span[0].is_upper:
+    if len(span) == 1 and (span[0].tag_ in {"NN", "NNS"} and not span[0].is_upper
+                           or span[0].lower_ in WORDS.geo_head_words):
         return False
     return all(t.pos_ in {"PROPN", "PUNCT"} or t.lower_ in WORDS.name_particles or t.is_title for t in span)

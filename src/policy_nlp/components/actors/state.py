@@ -43,7 +43,7 @@ class DocState:
         self.entities.setdefault(entity.entity_id, entity)
         self.last_mention = (end, entity.entity_id)
         if entity.country_iso3:
-            self.countries.add(entity.country_iso3)
+            self.countries.update(code.strip() for code in entity.country_iso3.split(";"))
         if span is None:
             span = doc.char_span(start, end, alignment_mode="expand")
         return {"start_char": start, "end_char": end, "text": self.text[start:end], "kind": kind,
