@@ -134,6 +134,7 @@ def score_document(result, gold: dict) -> dict:
         gold_keys = [aliases.get(p, {p}) for p in gold_participants]
         hits = sum(1 for keys in gold_keys if keys & participants)
         details.append({
+            "anchor": g["anchor"],
             "domain_ok": bool(domains & set(g["domains"])),
             "modality_gold": g["modality"][0], "modality_ok": c["modality"] in g["modality"],
             "modality_pred": c["modality"],
@@ -166,8 +167,7 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         if gold.get("stance", {}).get("label"):
             stance_gold.append(gold["stance"]["label"])
             stance_pred.append(result.document.get("stance", ""))
-        per_doc.append({"file": doc_path.name, **{k: {kk: v for kk, v in scores[k].items() if kk != "details"}
-                                                  for k in ("actor", "place", "cooperation")}})
+        per_doc.append({"file": doc_path.name, **{k: scores[k] for k in ("actor", "place", "cooperation")}})
     report: dict = {"documents": len(gold_files)}
     for kind in ("actor", "place"):
         t = totals[kind]

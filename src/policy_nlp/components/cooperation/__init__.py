@@ -74,6 +74,10 @@ class CooperationDetector:
                 if trigger[0].i not in seen:  # one mention per trigger word
                     seen.add(trigger[0].i)
                     found.append(trigger)
+            # A trigger inside a longer one is the same mention ("ceasefire" in "the
+            # Medvedev-Sarkozy ceasefire plan").
+            found = [t for t in found if not any(o is not t and o[1] <= t[1] and t[2] <= o[2] and (o[1], o[2]) != (t[1], t[2])
+                                                 for o in found)]
             if any(lemma_of(t[0]) != "diplomacy" for t in found):
                 # "science diplomacy" is a weak trigger: it names cooperation only when the
                 # sentence has no stronger one ("joint projects in which science diplomacy...").

@@ -30,6 +30,10 @@ class Lexicon:
         self.share_objects, self.join_objects = words("share_objects"), words("join_objects")
         self.support_objects = {verb: frozenset(objs) for verb, objs in raw["support_objects"].items()}
         self.partner_required, self.partner_not_modifiers = words("partner_required"), words("partner_not_modifiers")
+        self.relation_nouns, self.relation_modifiers = words("relation_nouns"), words("relation_modifiers")
+        self.relation_verbs = words("relation_verbs")
+        self.qualified_nouns = {noun: frozenset(mods) for noun, mods in raw["qualified_nouns"].items()}
+        self.qualified_for = words("qualified_nouns_for")
         self.not_after = {k: frozenset(v) for k, v in raw["not_cooperation_after"].items()}
         self.not_phrases = list(raw["not_cooperation_phrases"])
         self.phrases = [tuple(p) for p in raw["verbal_phrases"]]

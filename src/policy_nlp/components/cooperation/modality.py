@@ -24,8 +24,18 @@ class ModalityDetector:
         level = trigger
         first, after_conj = True, False
         verdicts = set()
+        came_from = None
         while True:
-            verdicts.add(self._cues_at(level, first, after_conj))
+            verdict = self._cues_at(level, first, after_conj)
+            if level.lower_ == "without" and level.i == trigger.head.i and trigger.dep_ == "pobj":
+                verdict = ""  # the trigger itself is "without": negated there ("collapsed without a deal")
+            elif verdict == "negated" and came_from is not None and level.pos_ == "VERB" and level.lemma_.lower() in self.lx.neg_verbs and (
+                    came_from.dep_ == "nsubj" and any(c.dep_ in {"dobj", "obj"} for c in level.children)
+                    or came_from.dep_ == "prep" and came_from.lower_ in {"with", "by", "through", "after", "under"}):
+                # The trigger ends something else, or is how it ended: "the peace agreement
+                # ended the war", "the war ended with a ceasefire plan".
+                verdict = ""
+            verdicts.add(verdict)
             first = False
             if level.dep_ in {"ROOT", "parataxis"} or level.head.i == level.i:
                 break
@@ -34,7 +44,7 @@ class ModalityDetector:
             # A negation does not reach across a coordination: in "isolation was not complete
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
-            level = level.head
+            came_from, level = level, level.head
         # A condition frames everything under it; a negation outranks the plan it negates
         # ("refused to resume cooperation"); a plan outranks plain description.
         for verdict in ("hypothetical", "negated", "proposed"):

@@ -12,7 +12,7 @@ def participants(trigger: Token, actor_tokens: dict[int, str]) -> list[str]:
         verb = verb.head
     if verb.pos_ in {"VERB", "AUX"}:
         for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "by"}):
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "by", "to", "for", "from"}):
                 tokens.update(t.i for t in c.subtree)
     ids: list[str] = []
     for i in sorted(tokens):

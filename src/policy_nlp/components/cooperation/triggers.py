@@ -26,8 +26,8 @@ class TriggerFinder:
             lx.nouns | lx.verbs | lx.agreement_nouns | set(lx.not_after) | set(lx.support_objects)
             | lx.study_verbs | {p[0] for p in lx.phrases} | lx.agreement_verbs
             | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
-               "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help", "ties",
-               "share", "join", "co"} | lx.with_verbs
+               "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
+               "share", "join", "co"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str]) -> Iterator[tuple[Token, int, int]]:
@@ -87,9 +87,23 @@ class TriggerFinder:
                        for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
-            if lemma == "ties" or low == "ties":
-                if tok.pos_ == "NOUN" and (any(c.lower_ in {"diplomatic", "economic", "military", "trade", "cultural", "academic"}
-                                               for c in tok.children) or lemma_of(tok.head) in {"cut", "sever", "restore", "rebuild", "deepen", "strengthen", "expand", "break", "establish", "upgrade", "downgrade", "normalise", "normalize"}):
+            if lemma in self.lx.relation_nouns or low in self.lx.relation_nouns:
+                # "diplomatic ties", "normalised relations": relations made, kept or broken
+                # (not "relations have soured", nor "international relations" as a field).
+                if tok.pos_ == "NOUN" and (any(c.lower_ in self.lx.relation_modifiers for c in tok.children)
+                                           or lemma_of(tok.head) in self.lx.relation_verbs
+                                           or tok.dep_ == "pobj" and lemma_of(tok.head.head) in {"normalization", "normalisation",
+                                                                                                 "restoration", "establishment"}):
+                    yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if lemma in self.lx.qualified_nouns and tok.pos_ == "NOUN":
+                # "a negotiated settlement", "China's 12-point proposal", "a proposal for talks",
+                # "the negotiating table": words that name cooperation only so qualified.
+                wanted = self.lx.qualified_nouns[lemma]
+                if any(c.dep_ in {"amod", "compound", "nmod"} and (lemma_of(c) in wanted or c.lower_.endswith("-point"))
+                       or c.dep_ == "prep" and c.lower_ in {"for", "on"} and any(
+                           lemma_of(o) in self.lx.qualified_for for o in c.children if o.dep_ == "pobj")
+                       for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if lemma == "partner" and (any(c.lower_ in self.lx.partner_not_modifiers for c in tok.children)
@@ -116,9 +130,10 @@ class TriggerFinder:
                     pass  # the agreement noun itself is the trigger
                 elif lemma in self.lx.support_objects and self._supports(tok, lemma, objects) and (
                         lemma not in self.lx.partner_required or self._names_actor(tok)) and not any(
-                        lemma_of(o) in self.lx.nouns or o.lower_ in self.lx.nouns for o in objects):
-                    # (when the object is itself a trigger, "suspended all cooperation", the
-                    # noun is the mention and the verb its negation cue)
+                        self._noun_trigger(o) for o in objects):
+                    # (when the object is itself a trigger, "suspended all cooperation",
+                    # "normalised relations", "brokered a deal", the noun is the mention and
+                    # the verb its cue)
                     end = max([o.i for o in objects if o.i > tok.i] or [tok.i]) + 1
                     yield tok, tok.i, end
                 elif lemma in self.lx.study_verbs:
@@ -128,6 +143,11 @@ class TriggerFinder:
             for phrase in self.lx.phrases:
                 if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
                     yield tok, tok.i, tok.i + len(phrase)
+
+    def _noun_trigger(self, noun: Token) -> bool:
+        """True when ``noun`` is a trigger in its own right."""
+        words = {lemma_of(noun), noun.lower_}
+        return bool(words & (self.lx.nouns | self.lx.relation_nouns | self.lx.agreement_nouns | set(self.lx.qualified_nouns)))
 
     def _names_actor(self, verb: Token) -> bool:
         """True when the verb's subject, object or partner phrase names a linked actor: "the
@@ -151,7 +171,7 @@ class TriggerFinder:
         if lemma == "agree":
             return not any(c.dep_ == "ccomp" for c in verb.children) and any(
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
-        partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for"} for c in verb.children)
+        partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
 
     def _qualified_exchange(self, tok: Token) -> bool:
