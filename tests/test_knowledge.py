@@ -223,3 +223,14 @@ def test_corrections_from_the_audit_of_heads_of_state_and_government(kb):
     assert _holders(kb, "SYR", "head_of_state_and_government", 2026) == {"Ahmed al-Sharaa"}
     assert _holders(kb, "KOR", "head_of_government", 1960) == {"Chang Myon"}
     assert _holders(kb, "LBY", "head_of_state", 2023) == {"Mohamed al-Menfi"}
+
+
+def test_a_place_shared_by_states_carries_all_of_them(kb):
+    black_sea = kb.city("Black Sea")
+    assert black_sea.country_iso3 == "BGR; GEO; ROU; RUS; TUR; UKR"
+    assert kb.city("Korean Peninsula").country_iso3 == "PRK; KOR"  # the file's order, not sorted
+    assert kb.city("Svalbard").country_iso3 == "NOR"
+    assert kb.city("Indian Ocean").country_iso3 == ""
+    # The name index ranks cities by one country: the first.
+    assert {c.country_iso3 for c in kb.cities["black sea"] if c.entity_id == black_sea.entity_id} == {"BGR"}
+

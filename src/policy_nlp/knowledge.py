@@ -318,12 +318,15 @@ class KnowledgeBase:
 
     def _load_places(self) -> None:
         for row in _read("places.csv"):
+            # A place shared by several states (the Black Sea, the Sahel, Kashmir) carries all
+            # of them, in the file's order; the name index, which ranks cities by the
+            # document's countries, holds the first.
             countries = _split(row.get("country_iso3"))
             entity = self._add(Entity(f"place:{slug(row['name'])}", row["name"].strip(), row.get("feature", "place").strip(),
-                                      countries[0] if countries else "", _float(row.get("lat")), _float(row.get("lon"))))
+                                      MULTI_SEPARATOR.join(countries), _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
                 self._surface(surface, entity.entity_id, "place")
-                self.cities[fold(surface)].insert(0, City(entity.entity_id, entity.name, entity.country_iso3,
+                self.cities[fold(surface)].insert(0, City(entity.entity_id, entity.name, countries[0] if countries else "",
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
             if entity.type == "us_state":
                 self.us_states[fold(re.sub(r"\s*\(.*\)$", "", row["name"]))] = entity.entity_id
