@@ -234,3 +234,12 @@ def test_a_place_shared_by_states_carries_all_of_them(kb):
     # The name index ranks cities by one country: the first.
     assert {c.country_iso3 for c in kb.cities["black sea"] if c.entity_id == black_sea.entity_id} == {"BGR"}
 
+
+def test_us_states_are_told_from_the_countries_of_the_same_name(kb):
+    assert len({eid for eid in kb.us_states.values()}) == 51  # the 50 states and DC
+    georgia = kb.entities[kb.us_states["georgia"]]
+    assert (georgia.type, georgia.country_iso3) == ("us_state", "USA")
+    assert _country_entity(kb, "Georgia").entity_id == "state:GEO"
+    # Washington, the state, leaves "Washington" to the capital.
+    assert kb.us_states["washington"] != kb.capital_place["state:USA"]
+    assert kb.surfaces["Washington"] == [("state:USA", "capital")]
