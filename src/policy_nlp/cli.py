@@ -147,25 +147,47 @@ def train(corpus: Path | None, out: Path | None) -> None:
 @click.argument("gold", type=click.Path(path_type=Path, exists=True, file_okay=False), required=False)
 @click.option("--stance-corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
               help="Stance corpus whose test split is scored (default: corpora/stance).")
+@click.option("--real", "real_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("corpora/real"),
+              show_default=True, help="Real-text set scored next to GOLD, where its texts have been rebuilt.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True,
+              help="Half of the real-text set to score (decide on dev; report test once per change).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Fail (exit 1) when a score falls below its floor in this JSON file.")
-def evaluate(gold: Path | None, stance_corpus: Path | None, as_json: bool, baseline: Path | None) -> None:
+              help="Fail (exit 1) when a score of GOLD falls below its floor in this JSON file.")
+def evaluate(gold: Path | None, stance_corpus: Path | None, real_dir: Path, split: str, as_json: bool,
+             baseline: Path | None) -> None:
     """Score actors, places, cooperation and stance against annotated development data.
 
-    GOLD is a folder of documents with gold JSON files (default: corpora/dev); see
-    corpora/README.md for the format.
+    GOLD is a folder of documents with gold JSON files (default: corpora/dev, written by
+    us); see corpora/README.md for the format. Next to it, the real-text set (corpora/real,
+    texts rebuilt from their public sources by scripts/rebuild_real_texts.py) is scored on
+    the half named by --split. A GOLD folder with annotations/ and texts/ is itself scored
+    on that half.
 
     Example:
 
         policy-nlp evaluate corpora/dev --baseline corpora/baseline.json
     """
-    from .evaluate import check_baseline, format_report, run_evaluation
+    from .evaluate import check_baseline, format_report, format_side_by_side, gold_documents, run_evaluation
+    from .analysis import Analyzer
 
     gold = gold or Path("corpora/dev")
     stance_corpus = stance_corpus or (Path("corpora/stance") if Path("corpora/stance").is_dir() else None)
-    report = run_evaluation(gold, stance_corpus)
-    click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
+    analyzer = Analyzer()
+    own_split = split if (gold / "annotations").is_dir() else None
+    report = run_evaluation(gold, stance_corpus, analyzer=analyzer, split=own_split)
+    real = None
+    if real_dir.resolve() != gold.resolve() and (real_dir / "annotations").is_dir() and gold_documents(real_dir, split)[0]:
+        real = run_evaluation(real_dir, analyzer=analyzer, split=split)
+    if as_json:
+        click.echo(json.dumps({**report, "real": real} if real else report, indent=2))
+    else:
+        parts = [format_report(report, f"Development set ({gold})")]
+        if real:
+            parts = [format_side_by_side(report, real), *parts, format_report(real, f"Real texts ({real_dir}, {split} half)")]
+        elif (real_dir / "annotations").is_dir():
+            parts.append(f"Real texts ({real_dir}): no rebuilt texts; see {real_dir}/README.md")
+        click.echo("\n\n".join(parts))
     if baseline is not None:
         failures = check_baseline(report, json.loads(baseline.read_text(encoding="utf-8")))
         for line in failures:

@@ -15,8 +15,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from .scoring import STANCE_LABELS, prf, stance_scores
+
 MODALITIES = ("actual", "proposed", "negated", "hypothetical")
-STANCE_LABELS = ("engagement", "pressure", "neutral")
 
 
 def fold_name(text: str) -> str:
@@ -26,30 +27,6 @@ def fold_name(text: str) -> str:
     text = re.sub(r"'s\b|'$", "", text)
     text = re.sub(r"^the\s+", "", text.strip())
     return " ".join(re.sub(r"[^\w ]+", " ", text).split())
-
-
-def prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
-
-
-def stance_scores(gold: list[str], predicted: list[str]) -> dict:
-    """Per-class precision/recall/F1, macro-F1, accuracy and the confusion table."""
-    out: dict = {"n": len(gold)}
-    f1s = []
-    for label in STANCE_LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        fp = sum(p == label and g != label for g, p in zip(gold, predicted))
-        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
-        out[label] = prf(tp, fp, fn)
-        f1s.append(out[label]["f1"])
-    out["macro_f1"] = round(sum(f1s) / len(f1s), 4)
-    out["accuracy"] = round(sum(g == p for g, p in zip(gold, predicted)) / len(gold), 4) if gold else 0.0
-    out["confusion"] = {g: {p: sum(1 for a, b in zip(gold, predicted) if a == g and b == p) for p in STANCE_LABELS}
-                        for g in STANCE_LABELS}
-    return out
 
 
 def _match(pred: list[tuple[dict, set[str]]], gold: list[dict], optional: list[dict]):
@@ -146,29 +123,62 @@ def score_document(result, gold: dict) -> dict:
     return out
 
 
-def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=None) -> dict:
-    """Analyse every gold document under ``gold_dir`` and return the score report."""
+def gold_documents(gold_dir: Path, split: str | None = None) -> tuple[list[tuple[dict, Path]], list[str]]:
+    """The (annotation, text path) pairs of a gold folder, and the ids whose text is missing.
+
+    A folder holds annotations and texts side by side (``corpora/dev``), or in
+    ``annotations/`` and ``texts/`` (``corpora/real``, whose texts are rebuilt from their
+    sources); ``split`` keeps the documents of that split only.
+    """
+    notes = gold_dir / "annotations" if (gold_dir / "annotations").is_dir() else gold_dir
+    texts = gold_dir / "texts" if (gold_dir / "annotations").is_dir() else gold_dir
+    found, missing = [], []
+    for gold_path in sorted(notes.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if split and split != "all" and gold.get("split", split) != split:
+            continue
+        text_path = texts / (gold.get("file") or gold_path.stem + ".txt")
+        if text_path.is_file():
+            found.append((gold, text_path))
+        else:
+            missing.append(gold.get("id") or gold_path.stem)
+    return found, missing
+
+
+def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=None, split: str | None = None) -> dict:
+    """Analyse every gold document under ``gold_dir`` (of ``split``, where the documents
+    have one) and return the score report."""
     from .analysis import Analyzer
 
     analyzer = analyzer or Analyzer()
     totals = {k: Counter() for k in ("actor", "place", "cooperation")}
     details, per_doc = [], []
-    stance_gold, stance_pred = [], []
-    gold_files = sorted(gold_dir.glob("*.json"))
-    for gold_path in gold_files:
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc_path = gold_path.with_name(gold.get("file") or gold_path.stem + ".txt")
-        result = analyzer.analyze_path(doc_path, gold_dir)
+    stance: dict[str, list[tuple[str, str]]] = {"all": [], "commentary": [], "other": []}
+    targets_right = 0
+    documents, missing = gold_documents(gold_dir, split)
+    for gold, doc_path in documents:
+        result = analyzer.analyze_path(doc_path, doc_path.parent)
         scores = score_document(result, gold)
         for kind in totals:
             for key in ("tp", "fp", "fn", "country_ok", "type_ok"):
                 totals[kind][key] += scores[kind].get(key, 0)
         details.extend(scores["cooperation"]["details"])
-        if gold.get("stance", {}).get("label"):
-            stance_gold.append(gold["stance"]["label"])
-            stance_pred.append(result.document.get("stance", ""))
-        per_doc.append({"file": doc_path.name, **{k: scores[k] for k in ("actor", "place", "cooperation")}})
-    report: dict = {"documents": len(gold_files)}
+        gold_stance = gold.get("stance") or {}
+        if gold_stance.get("label"):
+            pair = (gold_stance["label"], result.document.get("stance", ""))
+            stance["all"].append(pair)
+            if "commentary" in gold:
+                stance["commentary" if gold["commentary"] else "other"].append(pair)
+            targets_right += result.document.get("stance_target", "") in (gold_stance.get("target_iso3") or "").split("|")
+        per_doc.append({"file": doc_path.name, "stance_gold": gold_stance.get("label", ""),
+                        "stance_pred": result.document.get("stance", ""), "target_gold": gold_stance.get("target_iso3", ""),
+                        "target_pred": result.document.get("stance_target", ""),
+                        **{k: scores[k] for k in ("actor", "place", "cooperation")}})
+    report: dict = {"documents": len(documents)}
+    if split:
+        report["split"] = split
+    if missing:
+        report["missing_texts"] = missing
     for kind in ("actor", "place"):
         t = totals[kind]
         report[f"{kind}s"] = {**prf(t["tp"], t["fp"], t["fn"]),
@@ -186,8 +196,12 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         "participant_accuracy": round(sum(d["participants_ok"] for d in details) / n, 4),
         "modality_confusion": confusion,
     }
-    if stance_gold:
-        report["stance_dev"] = stance_scores(stance_gold, stance_pred)
+    if stance["all"]:
+        report["stance_dev"] = {**stance_scores(*map(list, zip(*stance["all"]))),
+                                "target_accuracy": round(targets_right / len(stance["all"]), 4)}
+        for group in ("commentary", "other"):
+            if stance[group]:
+                report[f"stance_{group}"] = stance_scores(*map(list, zip(*stance[group])))
     if stance_corpus is not None:
         report["stance_test"] = _stance_test(stance_corpus, analyzer)
     report["per_document"] = per_doc
@@ -234,9 +248,12 @@ def check_baseline(report: dict, floors: dict[str, float]) -> list[str]:
     return failures
 
 
-def format_report(report: dict) -> str:
-    lines = [f"Development set: {report['documents']} documents", "",
-             f"{'':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   extra"]
+def format_report(report: dict, title: str = "Development set") -> str:
+    """One report as text: entity and cooperation scores, the modality table, stance tables."""
+    lines = [f"{title}: {report['documents']} documents"]
+    if report.get("missing_texts"):
+        lines.append(f"({len(report['missing_texts'])} texts not rebuilt and left out: see corpora/real/README.md)")
+    lines += ["", f"{'':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   extra"]
     for key in ("actors", "places", "cooperation"):
         r = report[key]
         extra = []
@@ -252,15 +269,37 @@ def format_report(report: dict) -> str:
               f"{'':14s}" + "".join(f"{m:>14s}" for m in MODALITIES)]
     for g in MODALITIES:
         lines.append(f"{g:14s}" + "".join(f"{report['cooperation']['modality_confusion'][g][p]:14d}" for p in MODALITIES))
-    for key, title in (("stance_test", "Stance, corpora/stance test split"), ("stance_dev", "Stance, development documents")):
+    for key, name in (("stance_test", "Stance, corpora/stance test split"), ("stance_dev", "Stance, these documents"),
+                      ("stance_commentary", "Stance, commentary only"), ("stance_other", "Stance, speeches, statements, news")):
         s = report.get(key)
         if not s:
             continue
-        lines += ["", f"{title} (n={s['n']}): macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f}",
-                  f"{'':12s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
+        head = f"{name} (n={s['n']}): macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f}"
+        if "target_accuracy" in s:
+            head += f", main target right {s['target_accuracy']:.3f}"
+        lines += ["", head, f"{'':12s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
         for label in STANCE_LABELS:
             r = s[label]
             lines.append(f"{label:12s} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}")
         lines.append("confusion (rows gold): " + "; ".join(
             f"{g}: " + ", ".join(f"{p}={s['confusion'][g][p]}" for p in STANCE_LABELS) for g in STANCE_LABELS))
+    return "\n".join(lines)
+
+
+def format_side_by_side(authored: dict, real: dict) -> str:
+    """The headline scores of the authored and the real development sets, side by side."""
+    def cells(report: dict, key: str, field: str) -> str:
+        value = report.get(key, {}).get(field)
+        return f"{value:6.3f}" if isinstance(value, float) else f"{'-':>6s}"
+
+    left = f"authored ({authored['documents']} docs)"
+    right = f"real, {real.get('split', 'all')} ({real['documents']} docs)"
+    lines = [f"{'':24s} {left:>20s}   {right:>20s}",
+             f"{'':24s} {'P':>6s} {'R':>6s} {'F1':>6s}   {'P':>6s} {'R':>6s} {'F1':>6s}"]
+    for key in ("actors", "places", "cooperation"):
+        lines.append(f"{key:24s} " + " ".join(cells(authored, key, f) for f in ("precision", "recall", "f1"))
+                     + "   " + " ".join(cells(real, key, f) for f in ("precision", "recall", "f1")))
+    for key, field, name in (("cooperation", "modality_accuracy", "cooperation modality"),
+                             ("stance_dev", "macro_f1", "stance macro-F1"), ("stance_dev", "target_accuracy", "stance main target")):
+        lines.append(f"{name:24s} {'':13s} {cells(authored, key, field)}   {'':13s} {cells(real, key, field)}")
     return "\n".join(lines)
