@@ -7,7 +7,8 @@ Usage::
     python scripts/check_gold.py corpora/real          # annotations/ beside texts/
     python scripts/check_gold.py FILE.json [TEXT]      # one annotation
 
-For each annotation it checks the fields and their values (labels, types, domains,
+Annotations of real texts locate sentences by offsets into the rebuilt text (see
+``policy_nlp.evaluate.resolve_spans``). For each annotation it checks the fields and their values (labels, types, domains,
 modalities, ISO3 codes known to the knowledge base or ``AAA|BBB`` lists of them), that every
 alias occurs in the text, that every cooperation anchor (and optional or negative anchor)
 occurs exactly once, and that cooperation participants are annotated actors. Prints one
@@ -25,6 +26,12 @@ ACTOR_TYPES = {"state", "leader", "official", "person", "igo", "organization"}
 DOMAINS = {"science", "education", "culture", "economic", "diplomatic", "security", "health", "humanitarian",
            "environment", "energy", "sport", "social", "other"}
 MODALITIES = {"actual", "proposed", "negated", "hypothetical"}
+
+
+def resolve_spans(gold: dict, text: str) -> dict:
+    from policy_nlp.evaluate import resolve_spans as resolve
+
+    return resolve(gold, text)
 
 
 def known_codes() -> set[str]:
@@ -114,7 +121,8 @@ def main(argv: list[str]) -> int:
             bad += 1
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        for problem in check(gold, text_path.read_text(encoding="utf-8"), codes):
+        text = text_path.read_text(encoding="utf-8")
+        for problem in check(resolve_spans(gold, text), text, codes):
             print(f"{gold_path.name}: {problem}")
             bad += 1
     print(f"{len(items)} annotations, {bad} problems", file=sys.stderr)

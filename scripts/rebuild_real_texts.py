@@ -31,7 +31,8 @@ the format's selectors:
 - ``jsonl`` / ``csv``: the one record whose fields equal ``match``; ``field`` names the
   text; ``html_in_field`` as for JSON;
 - ``xml``: ``xpath`` selects one element (``namespaces`` maps prefixes); its block elements
-  become paragraphs, and notes (footnotes, source notes) and figures are left out.
+  become paragraphs, and notes (footnotes, source notes) and figures are left out; with
+  ``html_in_field`` the element's text is escaped HTML, read as HTML.
 
 Plain text is cut into paragraphs at blank lines, or with ``paragraph_rule: "indent"`` at
 each indented line; the hard-wrapped lines of a paragraph are joined (``unwrap``, default
@@ -148,13 +149,17 @@ def html_paragraphs(markup: str) -> list[str]:
     return element_paragraphs(body if body is not None else tree)
 
 
-def xml_paragraphs(data: bytes, xpath: str, namespaces: dict | None) -> list[str]:
+def xml_paragraphs(data: bytes, xpath: str, namespaces: dict | None, html_inside: bool = False) -> list[str]:
+    """Paragraphs of the one element ``xpath`` selects; with ``html_inside`` its text is an
+    HTML fragment (escaped markup inside an XML element) and is read as such."""
     from lxml import etree
 
     tree = etree.parse(io.BytesIO(data), etree.XMLParser(resolve_entities=False, no_network=True))
     found = tree.xpath(xpath, namespaces=namespaces or {})
     if len(found) != 1:
         raise RecipeError(f"xpath {xpath!r} selects {len(found)} elements, not one")
+    if html_inside:
+        return html_paragraphs("".join(found[0].itertext()))
     return element_paragraphs(found[0])
 
 
@@ -222,7 +227,7 @@ def extract(recipe: dict, data: bytes) -> str:
     elif kind == "html":
         paragraphs = html_paragraphs(text)
     elif kind == "xml":
-        paragraphs = xml_paragraphs(data, recipe["xpath"], recipe.get("namespaces"))
+        paragraphs = xml_paragraphs(data, recipe["xpath"], recipe.get("namespaces"), recipe.get("html_in_field", False))
     else:
         if kind == "json":
             value = _field(json.loads(text), recipe["field"])

@@ -123,6 +123,27 @@ def score_document(result, gold: dict) -> dict:
     return out
 
 
+def resolve_spans(gold: dict, text: str) -> dict:
+    """The annotation with its anchors as text.
+
+    Annotations of real texts, whose text the repository does not keep, locate sentences
+    by character offsets into the rebuilt text (``"span": [start, end]`` for a cooperation
+    sentence, ``"spans": [...]`` for optional and negative anchors and boilerplate lines)
+    instead of quoting them; authored annotations quote them directly.
+    """
+    def text_of(item):
+        if isinstance(item, dict) and "spans" in item:
+            return [text[s:e] for s, e in item["spans"]]
+        return [item]
+
+    out = dict(gold)
+    out["cooperation"] = [({**{k: v for k, v in c.items() if k != "span"}, "anchor": text[c["span"][0]:c["span"][1]]}
+                           if "span" in c else c) for c in gold.get("cooperation", [])]
+    for key in ("cooperation_optional", "hard_negatives", "boilerplate_lines"):
+        out[key] = [anchor for item in gold.get(key, []) for anchor in text_of(item)]
+    return out
+
+
 def gold_documents(gold_dir: Path, split: str | None = None) -> tuple[list[tuple[dict, Path]], list[str]]:
     """The (annotation, text path) pairs of a gold folder, and the ids whose text is missing.
 
@@ -139,7 +160,7 @@ def gold_documents(gold_dir: Path, split: str | None = None) -> tuple[list[tuple
             continue
         text_path = texts / (gold.get("file") or gold_path.stem + ".txt")
         if text_path.is_file():
-            found.append((gold, text_path))
+            found.append((resolve_spans(gold, text_path.read_text(encoding="utf-8")), text_path))
         else:
             missing.append(gold.get("id") or gold_path.stem)
     return found, missing
