@@ -32,6 +32,10 @@ class Lexicon:
         self.partner_required, self.partner_not_modifiers = words("partner_required"), words("partner_not_modifiers")
         self.relation_nouns, self.relation_modifiers = words("relation_nouns"), words("relation_modifiers")
         self.relation_verbs = words("relation_verbs")
+        self.interaction_verbs, self.interaction_nouns = words("interaction_verbs"), words("interaction_nouns")
+        self.partner_preps = words("partner_prepositions")
+        self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
+        self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.qualified_nouns = {noun: frozenset(mods) for noun, mods in raw["qualified_nouns"].items()}
         self.qualified_for = words("qualified_nouns_for")
         self.not_after = {k: frozenset(v) for k, v in raw["not_cooperation_after"].items()}

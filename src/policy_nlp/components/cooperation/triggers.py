@@ -14,6 +14,11 @@ from .lexicon import Lexicon
 from .tokens import lemma_of, modifier_start, next_noun, next_word
 
 
+#: Verbs whose object noun names the act: "paid a visit to", "offered support to".
+LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "give", "provide", "seek", "pledge",
+               "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
+
+
 class TriggerFinder:
     """Yield ``(head token, first token, end token)`` for each trigger in a sentence."""
 
@@ -27,7 +32,8 @@ class TriggerFinder:
             | lx.study_verbs | {p[0] for p in lx.phrases} | lx.agreement_verbs
             | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
-               "share", "join", "co"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
+               "share", "join", "co", "together", "peace"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
+            | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str]) -> Iterator[tuple[Token, int, int]]:
@@ -59,14 +65,28 @@ class TriggerFinder:
             if low == "jointly":
                 yield tok.head, tok.i, tok.i + 1
                 continue
+            if low == "together" and tok.dep_ == "advmod" and tok.head.pos_ == "VERB":
+                yield tok.head, tok.head.i, tok.i + 1  # "working closely together", "let's do it together"
+                continue
+            if low in self.lx.backing_words and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].i in self._actors:
+                yield tok, tok.i - 2, tok.i + 1  # "an Iranian-backed militia", "a Qatari-brokered deal"
+                continue
+            if lemma == "peace" and tok.pos_ == "NOUN" and (
+                    lemma_of(tok.head) in self.lx.peace_verbs and tok.dep_ in {"dobj", "obj"} or self._partner_actors(tok)):
+                yield tok, modifier_start(tok), tok.i + 1  # "make peace with the revolution"
+                continue
             if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
-                qualified = any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
+                qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
+                             or self._partner_actors(tok)
+                             or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads)  # "the aid package"
                 if lemma == "trade":
-                    qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)
+                    qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
+                        any(c.dep_ in {"amod", "compound"} and (c.lower_ in {"bilateral", "two-way", "mutual", "free"}
+                                                                or c.lower_.startswith("intra-")) for c in tok.children))
                 if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
@@ -84,13 +104,14 @@ class TriggerFinder:
             if lemma in {"support", "backing", "help"} and tok.pos_ == "NOUN":
                 # "built with World Bank support", "Chinese backing": support named by an actor.
                 if any(c.dep_ in {"poss", "compound", "amod"} and any(t.i in self._actors for t in c.subtree)
-                       for c in tok.children):
-                    yield tok, modifier_start(tok), tok.i + 1
+                       for c in tok.children) or self._partner_actors(tok):
+                    yield tok, modifier_start(tok), tok.i + 1  # "... support for the Ukrainian people"
                 continue
             if lemma in self.lx.relation_nouns or low in self.lx.relation_nouns:
                 # "diplomatic ties", "normalised relations": relations made, kept or broken
                 # (not "relations have soured", nor "international relations" as a field).
                 if tok.pos_ == "NOUN" and (any(c.lower_ in self.lx.relation_modifiers for c in tok.children)
+                                           or self._linked_actors(tok) >= 2
                                            or lemma_of(tok.head) in self.lx.relation_verbs
                                            or tok.dep_ == "pobj" and lemma_of(tok.head.head) in {"normalization", "normalisation",
                                                                                                  "restoration", "establishment"}):
@@ -105,6 +126,22 @@ class TriggerFinder:
                            lemma_of(o) in self.lx.qualified_for for o in c.children if o.dep_ == "pobj")
                        for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if tok.pos_ == "NOUN" and (lemma in self.lx.transfer_nouns or low in self.lx.transfer_nouns) \
+                    and lemma not in self.lx.nouns and self._partner_actors(tok):
+                yield tok, modifier_start(tok), tok.i + 1  # "the largest loans to the Russian Government"
+                continue
+            if tok.pos_ == "NOUN" and (lemma in self.lx.interaction_nouns or low in self.lx.interaction_nouns) \
+                    and lemma not in self.lx.nouns and self._linked_actors(tok) >= 2:
+                # "Prime Minister Netanyahu's visit to Australia", "recognition of the Soviet
+                # Union by Washington", "our commitment to Israel's security": contacts and
+                # commitments between two named actors.
+                yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if tok.pos_ == "VERB" and lemma in self.lx.interaction_verbs and self._linked_actors(tok) >= 2:
+                # "Biden spoke with Prime Minister Lapid", "Washington recognized Beijing".
+                end = max([c.i for c in tok.children if c.dep_ in {"dobj", "obj", "prep"} and c.i > tok.i] or [tok.i]) + 1
+                yield tok, tok.i, min(end, tok.i + 3)
                 continue
             if lemma == "partner" and (any(c.lower_ in self.lx.partner_not_modifiers for c in tok.children)
                                        or any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)):
@@ -144,6 +181,55 @@ class TriggerFinder:
                 if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
                     yield tok, tok.i, tok.i + len(phrase)
 
+    def _partner_actors(self, tok: Token) -> bool:
+        """True when a partner phrase of ``tok`` ("to Ukraine", "for the Afghan people",
+        "with Hanoi") names a linked actor."""
+        return any(c.dep_ == "prep" and c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
+                   for c in tok.children)
+
+    def _linked_actors(self, tok: Token) -> int:
+        """How many distinct actors ``tok`` links, the first person ("we", "our") counting
+        as the speaker's side.
+
+        For a noun, the actors in its own phrase (possessor, modifiers, partner phrases) and,
+        when it is the object of a light verb ("paid a visit to", "offer support to"), that
+        verb's subject. For a verb, the actors its subject, objects and partner phrases are
+        headed by ("Biden spoke with Lapid", not "recognize the challenges facing Iraq")."""
+        ids, first_person = set(), False
+
+        def take(tokens) -> None:
+            nonlocal first_person
+            for t in tokens:
+                if t.i in self._actors:
+                    ids.add(self._actors[t.i])
+                elif t.lower_ in {"we", "our", "us", "i", "my"}:
+                    first_person = True
+                    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+                    if nxt is not None and nxt.lower_ in {"two", "both"}:
+                        ids.add("our-two")  # "our two countries": both sides at once
+                        ids.add("our-other")
+
+        def heads(phrase: Token) -> list[Token]:
+            head = phrase if phrase.dep_ != "prep" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
+            if head is None:
+                return []
+            return [head, *head.conjuncts, *(c for c in head.children if c.dep_ in {"compound", "poss"})]
+
+        if tok.pos_ in {"VERB", "AUX"}:
+            for c in tok.children:
+                if c.dep_ in {"nsubj", "nsubjpass", "agent", "dobj", "obj", "dative"} or (
+                        c.dep_ == "prep" and c.lower_ in self.lx.partner_preps):
+                    take(heads(c) if c.dep_ != "agent" else [t for p in c.children for t in heads(p)])
+            return len(ids) + first_person
+        for c in tok.children:
+            if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in self.lx.partner_preps:
+                take(c.subtree)
+        if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+            for c in tok.head.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    take(heads(c))
+        return len(ids) + first_person
+
     def _noun_trigger(self, noun: Token) -> bool:
         """True when ``noun`` is a trigger in its own right."""
         words = {lemma_of(noun), noun.lower_}
@@ -165,6 +251,9 @@ class TriggerFinder:
         object or a partner ("fund the programme", "exported food to Venezuela")."""
         wanted = self.lx.support_objects[lemma]
         if wanted:
+            # "providing Russia with missiles": the thing given is in the "with" phrase
+            objects = [*objects, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                                   for p in c.children if p.dep_ == "pobj")]
             words = {lemma_of(o) for o in objects} | {o.lower_ for o in objects}
             words |= {lemma_of(c) for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
             return bool(words & wanted)
