@@ -7,6 +7,7 @@ import pytest
 
 from policy_nlp.stance.corpus import LABELS, read_corpus
 from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model
+from policy_nlp.stance.targets import discussed_states, main_target, speaker_states
 from policy_nlp.stance.training import train
 
 from .conftest import STANCE
@@ -97,10 +98,30 @@ def test_each_discussed_state_gets_a_target_row_and_the_main_one_carries_the_doc
     main = [t for t in targets if t["main"] == "yes"]
     assert len(main) == 1 and main[0]["target_iso3"] == doc["stance_target"] == "PRK"
     assert main[0]["stance"] == doc["stance"] and main[0]["p_pressure"] == doc["p_pressure"]
-    assert doc["stance_target_basis"].startswith("most weight among")
+    assert doc["stance_target_basis"].startswith("highest score of")
     others = [t for t in targets if t["main"] == "no"]
     assert {t["target_iso3"] for t in others} >= {"KOR"} and all(t["n_sentences"] >= 2 for t in others)
     sentences = {s["sentence"] for s in result.sentences}
     for t in targets:
         assert t["evidence"] and all(e in sentences for e in t["evidence"].split(" | "))
         assert abs(sum(float(t[f"p_{lab}"]) for lab in LABELS) - 1) < 1e-3
+
+
+def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
+    text = ("Statement from National Security Advisor Jake Sullivan on Sanctions against Belarus\n\n"
+            "Today the United States is imposing sanctions on Belarus in coordination with the European Union. "
+            "The United States Department of the Treasury has designated officials of the Lukashenka regime. "
+            "The United States will continue to stand with the people of Belarus, and the United States will hold "
+            "Belarus accountable for the forced landing of a civilian flight.\n")
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    assert result.document["stance_target"] == "BLR"
+    title = text.splitlines()[0]
+    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities}
+    mentions = [{**m, "role": m["surface_role"]} for m in result.mentions]
+    assert speaker_states(mentions, entities, title, 0) == {"USA"}
+    states = discussed_states(mentions, entities, list(range(len(mentions))), len(title))
+    assert {s.iso3 for s in states} >= {"USA", "BLR"}
+    best, basis = main_target(sorted(states, key=lambda s: s.iso3 != "USA"), {"USA"})
+    assert best.iso3 == "BLR" and "speaker's own state (USA) set aside" in basis

@@ -22,7 +22,9 @@ from pathlib import Path
 from . import rows
 from .chunking import chunk_spans
 from .ingest import SourceDocument, load_document, read_source
+from .knowledge import load_knowledge_base
 from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, ZONE_CHARS
+from .stance.targets import speaker_states
 
 
 @dataclass(frozen=True)
@@ -209,9 +211,13 @@ class Analyzer:
         sentence_texts = [rows.one_line(source.text[s:e]) for s, e in sentences]
         if self.stance is not None:
             body = re.sub(r"[ \t]+", " ", source.masked)
+            title_start, title_end = parsed.title_span or (0, 0)
+            speakers = speaker_states(mentions, entities, source.text[title_start:title_end], title_start,
+                                      _author_countries(source.author))
             stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
                                                   [sentence_of(m["start_char"]) for m in mentions],
-                                                  title_end=parsed.title_span[1] if parsed.title_span else 0)
+                                                  title_end=title_end, speakers=speakers,
+                                                  institutions=load_knowledge_base().government_bodies)
         return DocumentResult(**rows.build(source, mentions, entities, coops, sentences, sentence_of, stance,
                                            self.options.sentences))
 
@@ -241,6 +247,21 @@ class _Parsed:
             if title and title[0] <= c["start_char"] < title[1]:
                 continue  # a headline restates the article; its sentences are counted there
             self.coops.append(c)
+
+
+def _author_countries(author: str) -> set[str]:
+    """The states of the leaders and officials among a document's authors ("Howard, John")."""
+    kb = load_knowledge_base()
+    countries = set()
+    for name in re.split(r"\s+and\s+|;|&", author or ""):
+        name = name.strip()
+        if "," in name:
+            last, _, first = name.partition(",")
+            name = f"{first.strip()} {last.strip()}"
+        person = kb.person(name) if name else None
+        if person is not None and person.entity.country_iso3:
+            countries.add(person.entity.country_iso3)
+    return countries
 
 
 def _year(source: SourceDocument) -> int | None:

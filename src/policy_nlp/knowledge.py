@@ -168,6 +168,8 @@ class KnowledgeBase:
         self.people_by_short: dict[str, list[Person]] = defaultdict(list)
         self.people_by_name: dict[str, Person] = {}
         self.orgs_by_name: dict[str, str] = {}
+        #: entity id -> state, for government and military bodies ("Treasury", "Pentagon")
+        self.government_bodies: dict[str, str] = {}
         self.cities: dict[str, list[City]] = defaultdict(list)
         #: folded demonym -> key of its state's entity (``state:{key}``): the ISO3 code,
         #: unless countries.csv gives the row an ``entity_key``.
@@ -315,6 +317,8 @@ class KnowledgeBase:
                 if surface:
                     self._surface(surface, entity.entity_id, "org")
                     self.orgs_by_name.setdefault(fold(surface), entity.entity_id)
+            if row.get("category", "").strip() in {"government", "military"} and entity.country_iso3:
+                self.government_bodies[entity.entity_id] = entity.country_iso3
 
     def _load_places(self) -> None:
         for row in _read("places.csv"):

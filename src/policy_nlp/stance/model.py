@@ -83,15 +83,18 @@ class StanceModel:
         return self.scorer.predict_proba(texts)
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
-                         mention_sentences: list[int], title: str = "", title_end: int = 0) -> StancePrediction:
+                         mention_sentences: list[int], title: str = "", title_end: int = 0,
+                         speakers: set[str] = frozenset(), institutions: dict[str, str] | None = None) -> StancePrediction:
         """The stance of the document toward its main target, and toward each other state it
         discusses (scored on the sentences that name that state).
 
-        ``mention_sentences[i]`` is the index in ``sentences`` of ``mentions[i]``.
+        ``mention_sentences[i]`` is the index in ``sentences`` of ``mentions[i]``; ``speakers``
+        are the states of whoever speaks and ``institutions`` maps government bodies to their
+        states (see :mod:`policy_nlp.stance.targets`).
         """
-        states = discussed_states(mentions, entities, mention_sentences, title_end)
-        target, basis = main_target(states)
-        others = [s for s in states if s.iso3 != target and len(s.sentences) >= MIN_SENTENCES]
+        states = discussed_states(mentions, entities, mention_sentences, title_end, institutions)
+        main, basis = main_target(states, speakers)
+        others = [s for s in states if s is not main and len(s.sentences) >= MIN_SENTENCES]
         # One call for the document, its sentences and the other states: the model's
         # per-call overhead is larger than the arithmetic.
         state_texts = [" ".join(sentences[i] for i in sorted(s.sentences)) for s in others]
@@ -102,14 +105,13 @@ class StanceModel:
         best = int(np.argmax(probs))
         label = self.labels[best]
         targets = []
-        if target:
-            main = states[0]
+        if main is not None:
             targets.append(self._target(main, probs, sentences, sentence_probs, main.sentences, main=True))
         for state, row in zip(others, state_probs):
             targets.append(self._target(state, row, sentences, sentence_probs, state.sentences, main=False))
         return StancePrediction(
             label=label, confidence=float(probs[best]),
-            probabilities=self._named(probs), target=target,
+            probabilities=self._named(probs), target=main.iso3 if main is not None else "",
             evidence=self._evidence(sentences, sentence_probs, best, range(len(sentences))),
             sentence_probabilities=[self._named(row) for row in sentence_probs],
             target_basis=basis, targets=targets,
