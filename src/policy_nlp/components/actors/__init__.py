@@ -35,6 +35,18 @@ def make_actor_linker(nlp: Language, name: str) -> "ActorLinker":
     return ActorLinker(nlp, load_knowledge_base())
 
 
+def common_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English nouns and adjectives: the index of the pipeline's rule lemmatizer
+    (from WordNet), or none when the pipeline has no such table."""
+    for name in ("lemmatizer",):
+        if name in nlp.pipe_names and hasattr(nlp.get_pipe(name), "lookups"):
+            lookups = nlp.get_pipe(name).lookups
+            if lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                return frozenset(w for pos in ("noun", "adj") for w in index.get(pos, ()))
+    return frozenset()
+
+
 class ActorLinker:
     """Find, link and classify actor and place mentions; see the module docstring."""
 
@@ -42,7 +54,7 @@ class ActorLinker:
         register_extensions()
         self.kb = kb
         self.candidates = CandidateFinder(nlp, kb)
-        self.linker = EntityLinker(kb)
+        self.linker = EntityLinker(kb, common_words(nlp))
         self.scans = TokenScans(self.linker)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -141,6 +141,14 @@ def trim(span: Span) -> Span | None:
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "and", "the", "for", "&"}):
         end -= 1  # "Ministry of Foreign Affairs of" -> "Ministry of Foreign Affairs"
+    if span.label_ == "PERSON":
+        # "Presidents Sukarno", "H.E. Nana Akufo Addo", "Michael Jeffery AC CVO MC": titles
+        # before a name and honours after it are not part of it.
+        while end - start > 1 and doc[start].lower_.rstrip(".").replace(".", "") in WORDS.person_titles | {
+                "presidents", "ministers", "he", "alhaji", "plenipotentiary", "his", "her", "excellency"}:
+            start += 1
+        while end - start > 2 and doc[end - 1].is_upper and len(doc[end - 1].text) <= 4:
+            end -= 1
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_)

@@ -21,8 +21,11 @@ ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, 
 class EntityLinker:
     """Link candidate spans to knowledge-base or new entities."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, common_words: frozenset[str] = frozenset()) -> None:
         self.kb = kb
+        #: ordinary English words (the lemmatizer's WordNet index): an unknown name made of
+        #: them alone is rarely a name
+        self.common = common_words
         self._surface_by_fold: dict[str, str] = {}
         for surface in kb.surfaces:
             self._surface_by_fold.setdefault(fold(surface), surface)
@@ -36,7 +39,7 @@ class EntityLinker:
             person = self.kb.person(span.text)
             if person is not None:
                 state.remember_person(self.kb.person_entity(person, state.year), person.short)
-            elif (source == "PERSON" and not self.kb.surfaces.get(span.text) and plausible_person(span, self.kb)
+            elif (source == "PERSON" and not self.kb.surfaces.get(span.text) and plausible_person(span, self.kb, self.common)
                   and not in_headline(span)):
                 state.remember_person(Entity(f"person:{slug(span.text)}", span.text, "person", ""))
 
@@ -133,8 +136,8 @@ class EntityLinker:
         name = span.text
         last = name.split()[-1]
         known = state.surnames.get(fold(last)) if len(name.split()) == 1 else None
-        if known is None and (in_headline(span) or not plausible_person(span, self.kb)):
-            if len(span) > 1 and self.kb.demonym_country.get(fold(span[0].text)) and plausible_org(span, self.kb):
+        if known is None and (in_headline(span) or not plausible_person(span, self.kb, self.common)):
+            if len(span) > 1 and self.kb.demonym_country.get(fold(span[0].text)) and plausible_org(span, self.kb, self.common):
                 return self.org(span, state)  # "Georgian Dream", a party the model read as a person
             return []
         entity = known or Entity(f"person:{slug(name)}", name, "person", "")
@@ -158,7 +161,7 @@ class EntityLinker:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
         entity = state.acronym_of(span.text)
         if entity is None:
-            if in_headline(span) or not plausible_org(span, self.kb):
+            if in_headline(span) or not plausible_org(span, self.kb, self.common):
                 return []
             entity = Entity(f"org:{slug(span.text)}", span.text, "organization", "")
         state.remember_org(entity)
@@ -194,7 +197,7 @@ class EntityLinker:
         city = self.kb.city(span.text, state.countries)
         if city is not None:
             return [state.mention(span, city, "place", "place")]
-        if span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span):
+        if span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common):
             return []
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]

@@ -35,11 +35,35 @@ def in_headline(span: Span) -> bool:
     return sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
+def heading_label(span: Span) -> bool:
+    """True when the span opens its line and a colon follows it: a heading or a bold lead-in
+    ("**Humanitarian Cooperation:** The United States ...")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space) and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_:
+        i -= 1  # bullets and emphasis marks before the words
+    opens_line = i < 0 or "\n" in doc[i].text or "\n" in doc[i].whitespace_
+    after = doc[span.end: span.end + 3]
+    return opens_line and any(t.text == ":" for t in after) and not any(t.is_alpha for t in after[:1])
+
+
+def common_words_only(span: Span, common: frozenset[str], kb: KnowledgeBase) -> bool:
+    """True when every word of the span is an ordinary English word or a function word
+    ("Development Cooperation", "Border Control", "Assistance Packages"). Words the
+    knowledge base knows as names ("Baghdad", "Cuban": WordNet lists them too) and words
+    that make a body's name ("Institute", "Fleet") are not ordinary here."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.lower_ in WORDS.org_name_words for t in words):
+        return False
+    return all(t.is_stop or (t.lower_ in common or t.lemma_.lower() in common)
+               and t.text not in kb.surfaces and fold(t.text) not in kb.cities for t in words)
+
+
 def _names_a_state(kb: KnowledgeBase, word: str) -> bool:
     return any(role in {"country", "demonym"} for _, role in kb.surfaces.get(word, ()))
 
 
-def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
+def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> bool:
     """A name of two or more capitalised words (particles allowed), without digits, states
     or demonyms; a single unknown word only right after a title ("Senator Kerry")."""
     words = [t.text for t in span]
@@ -51,8 +75,10 @@ def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
         after_hyphen = i > 0 and words[i - 1] == "-"  # "Yun Duk-min"
         if not (_NAME_TOKEN.match(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
             return False
+    if heading_label(span):
+        return False
     if len(span) == 1:
-        if words[0].lower() in WORDS.person_titles:
+        if words[0].lower() in WORDS.person_titles or span[0].lower_ in common:
             return False  # "Mr. Speaker", "Madam President"
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text == ".":
@@ -61,10 +87,16 @@ def plausible_person(span: Span, kb: KnowledgeBase) -> bool:
     return True
 
 
-def plausible_org(span: Span, kb: KnowledgeBase) -> bool:
+def plausible_org(span: Span, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> bool:
     """Not a job title ("National Security Advisor"), a fragment ("Inter-"), a common-word
-    acronym ("GDP"), a lone common noun ("Administration") or a people ("Greek Cypriots")."""
+    acronym ("GDP"), a lone common noun ("Administration"), a phrase of ordinary words
+    that no organisation head word ends ("Development Cooperation"), a heading or a people
+    ("Greek Cypriots")."""
     words = [t.lower_ for t in span]
+    if heading_label(span):
+        return False
+    if common and not span.text.isupper() and common_words_only(span, common, kb):
+        return False
     if span.text.endswith("-") or span.text.startswith("-"):
         return False
     if words[-1] in WORDS.title_words or any(w in WORDS.title_words for w in words[1:]):
@@ -80,12 +112,14 @@ def plausible_org(span: Span, kb: KnowledgeBase) -> bool:
     return not any(role == "demonym" for _, role in kb.surfaces.get(last, ()))
 
 
-def plausible_place(span: Span) -> bool:
+def plausible_place(span: Span, common: frozenset[str] = frozenset()) -> bool:
     """An unknown place the model tagged: proper nouns ("Hasankeyf", "Tian Shan", "Lusail
     Stadium"), not an abbreviation ("E.O."), a capitalised common noun ("Airmen") or a
     bare geographic word ("the Strait")."""
-    if "." in span.text or not any(t.is_alpha for t in span):
-        return False
+    if "." in span.text or not any(t.is_alpha for t in span) or span[-1].lower_ in WORDS.org_event_words:
+        return False  # "E.O.", "Kabul Process", "G7 Summit", "Annan Plan"
+    if heading_label(span) or common and len(span) == 1 and span[0].lower_ in common and not span[0].is_upper:
+        return False  # "Partnership", "Embassy", "Empress"
     if len(span) == 1 and (span[0].tag_ in {"NN", "NNS"} and not span[0].is_upper
                            or span[0].lower_ in WORDS.geo_head_words):
         return False

@@ -58,6 +58,8 @@ def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
             return True
         if prep in {"to", "from"} and head.head.lemma_.lower() in WORDS.motion:
             return True
+        if prep == "of" and head.head.lemma_.lower() in WORDS.place_of_nouns:
+            return True  # "the invasion of Czechoslovakia", "the territory of Guam"
     if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in WORDS.visit:
         return True
     return False

@@ -28,6 +28,8 @@ class ActorWords:
     geo_head_words: frozenset[str]
     non_name_acronyms: frozenset[str]
     title_modifiers: frozenset[str]
+    org_name_words: frozenset[str]
+    place_of_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,8 @@ def load_actor_words() -> ActorWords:
         compass_words=words("compass_words"), org_head_words=words("org_head_words"),
         person_titles=words("person_titles"), name_particles=words("name_particles"),
         geo_head_words=words("geo_head_words"), non_name_acronyms=words("non_name_acronyms"),
-        title_modifiers=words("title_modifiers"),
+        title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
+        place_of_nouns=words("place_of_nouns"),
     )
 
 
