@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -119,17 +120,21 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
 @click.argument("corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), required=False)
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="Where to write the model (default: the package's models folder, which ships in the wheel).")
-def train(corpus: Path | None, out: Path | None) -> None:
+@click.option("--real", "real_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Real-text set (corpora/real, texts rebuilt) whose dev half scores every design in the card.")
+def train(corpus: Path | None, out: Path | None, real_dir: Path | None) -> None:
     """Train the stance classifier on CORPUS (default: corpora/stance) and write it with its card.
 
-    Compares the candidate designs by 5-fold cross-validation on the training split, fits
-    the best one with calibrated probabilities, scores it on the fixed test split and
-    prints the card.
+    Fits the chosen design (picked on real texts) with calibrated probabilities, records
+    every design's 5-fold cross-validation on the training split (and, with --real, its
+    scores on the real dev half), scores the model on the fixed test split and prints the
+    card.
 
     Example:
 
-        policy-nlp train corpora/stance
+        policy-nlp train corpora/stance --real corpora/real
     """
+    from .evaluate import gold_documents
     from .stance.corpus import CorpusError, read_corpus
     from .stance.model import default_model_dir
     from .stance.training import train as train_model
@@ -139,7 +144,14 @@ def train(corpus: Path | None, out: Path | None) -> None:
         examples = read_corpus(corpus)
     except (CorpusError, OSError) as exc:
         raise UsageProblem(str(exc)) from None
-    card = train_model(examples, out or default_model_dir())
+    real = None
+    if real_dir is not None:
+        documents, missing = gold_documents(real_dir, "dev")
+        if missing or not documents:
+            raise UsageProblem(f"{len(missing)} real texts are not rebuilt; see {real_dir}/README.md")
+        real = [(re.sub(r"[ \t]+", " ", path.read_text(encoding="utf-8")), gold["stance"]["label"], bool(gold.get("commentary")))
+                for gold, path in documents]
+    card = train_model(examples, out or default_model_dir(), real)
     click.echo(json.dumps(card, indent=2))
 
 
