@@ -118,7 +118,8 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
     result = analyzer.analyze_path(path, tmp_path)
     assert result.document["stance_target"] == "BLR"
     title = text.splitlines()[0]
-    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities}
+    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
+                if e["kind"] == "actor"}
     mentions = [{**m, "role": m["surface_role"]} for m in result.mentions]
     assert speaker_states(mentions, entities, title, 0) == {"USA"}
     states = discussed_states(mentions, entities, list(range(len(mentions))), len(title))
