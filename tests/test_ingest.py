@@ -127,3 +127,39 @@ def test_unreadable_file_becomes_an_error_row(tmp_path):
     doc, data = read_source(missing, tmp_path)
     assert data is None and doc.status == "error" and "cannot read" in doc.error
     assert Path(doc.path).name == "gone.txt"
+
+
+FURNITURE = """Print Friendly, PDF & Email
+
+Excerpt
+
+Talks with Tehran Should Resume Now
+
+By Jane Ferreira
+
+Negotiators from Iran and the European Union met in Oman last week, and both sides said afterwards that a return to the nuclear deal was within reach if the sanctions question could be settled.
+
+A deal would not end the rivalry, but it would give diplomats something to build on, and the alternative is a slow slide toward confrontation that neither capital wants.
+
+Share this:
+
+Tweet
+
+Related Posts
+
+Why Oman Keeps Brokering Gulf Deals
+
+Five Lessons from the 2015 Nuclear Agreement
+
+Jane Ferreira is a senior fellow at the Lisbon Centre for Gulf Studies. The views expressed here are her own.
+"""
+
+
+def test_page_furniture_related_posts_and_author_bio_are_masked():
+    header = read_header(FURNITURE)
+    junk = {FURNITURE[s:e] for s, e in header.boilerplate}
+    assert {"Print Friendly, PDF & Email", "Excerpt", "Share this:", "Tweet", "Related Posts",
+            "Why Oman Keeps Brokering Gulf Deals", "Five Lessons from the 2015 Nuclear Agreement"} <= junk
+    assert any(line.startswith("Jane Ferreira is a senior fellow") for line in junk)
+    assert not any("Negotiators from Iran" in line or "slow slide" in line for line in junk)
+    assert header.title == "Talks with Tehran Should Resume Now" and header.author == "Jane Ferreira"

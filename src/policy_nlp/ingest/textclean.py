@@ -27,7 +27,12 @@ _CUE = re.compile(
          advertisement|sponsored|download\ (pdf|the\ report)|view\ (all|more)|load\ more|
          receive\ updates|latest\ (news|updates|developments)|contact\ us|about\ us|home\ page|
          total\ index|tags?:|topics?:|share:|facebook|twitter|linkedin|whatsapp|menu|
-         listen\ to\ this|min(ute)?s?\ read)\b
+         listen\ to\ this|min(ute)?s?\ read|print\ friendly|printer[ -]friendly|pdf\ &\ e-?mail|
+         e-?mail\ (this|to\ a\ friend)|tweet(\ this)?|you\ (may|might)\ also\ like|more\ on\ this|
+         read\ also|also\ read|see\ also|further\ reading|about\ the\ authors?|leave\ a\ (comment|reply)|
+         click\ here|permalink|recommended\ (for\ you|reading|articles))\b
+      |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags)\b\W*$
+      |^\s*related\ (posts?|articles?|content|stories|reading|topics?|publications|research|analysis)\b
       |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
@@ -117,6 +122,46 @@ def _is_sentence_prose(line: str) -> bool:
     return len(re.findall(r"[a-z]{3,}[.!?](?:\s|$)", line)) >= 2
 
 
+_RELATED_HEAD = re.compile(r"^\W*(related|recommended|you (may|might) also like|more (from|on|in)\b|read (more|next|also)|"
+                           r"also read|see also|further reading|popular|most read|latest)\b.{0,40}$", re.IGNORECASE)
+_BIO = re.compile(r"^\W*([A-Z][\w.'\u2019-]+\s+){1,3}[A-Z][\w.'\u2019-]+\s+(is|was|serves as|has been)\s+(a|an|the)\s+"
+                  r".{0,160}\b(at|of|with|for)\b", re.DOTALL)
+_VIEWS = re.compile(r"views (expressed|are)|author'?s? (own|alone)|do not necessarily (reflect|represent)|"
+                    r"author\u2019s (own|alone)", re.IGNORECASE)
+
+
+def _related_block(contents: list[str]) -> list[int]:
+    """Lines of a related-posts list: the short, headline-like lines after "Related",
+    "You may also like", "More from ..." and the like."""
+    out = []
+    for i, line in enumerate(contents):
+        if not _RELATED_HEAD.match(line.strip()) or _words(line) > 8:
+            continue
+        out.append(i)
+        for j in range(i + 1, min(len(contents), i + 15)):
+            following = contents[j].strip()
+            if not following:
+                continue
+            if _words(following) > 18 or _is_sentence_prose(following):
+                break
+            out.append(j)
+    return out
+
+
+def _author_bio(contents: list[str], last_prose: int) -> list[int]:
+    """The author's biography at the end of an article: "Jane Doe is a senior fellow at
+    ...", "The views expressed are the author's own"."""
+    tail = [i for i in range(len(contents)) if contents[i].strip()][-4:]
+    out = []
+    for i in tail:
+        line = contents[i].strip()
+        if i < last_prose - 1 or _words(line) > 70:
+            continue
+        if _BIO.match(line) or _VIEWS.search(line):
+            out.append(i)
+    return out
+
+
 def read_header(text: str) -> TextHeader:
     """Find boilerplate lines and header metadata (title, author, date, category, site)."""
     header = TextHeader()
@@ -129,6 +174,9 @@ def read_header(text: str) -> TextHeader:
     for i, line in enumerate(contents):
         if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
             header.boilerplate.append(lines[i])
+    header.boilerplate.extend(lines[i] for i in _related_block(contents) + _author_bio(contents, last_prose)
+                              if lines[i] not in header.boilerplate)
+    header.boilerplate.sort()
 
     boiler = set(header.boilerplate)
     candidates: list[int] = []
