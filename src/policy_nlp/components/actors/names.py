@@ -15,7 +15,14 @@ from spacy.tokens import Span
 from ...knowledge import KnowledgeBase, fold
 from .words import WORDS
 
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'\u2019.-]*|[A-Z]\.|(?:al|el|ad|as|ash|at|bin|ibn|abu|ben)-[A-Z][\w'\u2019-]*)$")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu|ben)-\w", re.UNICODE)
+
+
+def _name_token(word: str) -> bool:
+    """A capitalised word of a name, in any script's capitals ("Élisabeth", "O'Neill",
+    "al-Burhan", "J.")."""
+    return bool(word) and (word[0].isupper() and all(ch.isalpha() or ch in "'\u2019.-" for ch in word)
+                           or _PARTICLE_NAME.match(word) is not None and word.split("-", 1)[1][:1].isupper())
 
 
 def in_headline(span: Span) -> bool:
@@ -73,7 +80,7 @@ def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = fro
         return False  # "Bosnian Croats", "Sahel Niger", "Franz Josef Land"
     for i, w in enumerate(words):
         after_hyphen = i > 0 and words[i - 1] == "-"  # "Yun Duk-min"
-        if not (_NAME_TOKEN.match(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
+        if not (_name_token(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
             return False
     if heading_label(span):
         return False

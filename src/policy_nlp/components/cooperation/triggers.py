@@ -111,8 +111,8 @@ class TriggerFinder:
                 # "diplomatic ties", "normalised relations": relations made, kept or broken
                 # (not "relations have soured", nor "international relations" as a field).
                 if tok.pos_ == "NOUN" and (any(c.lower_ in self.lx.relation_modifiers for c in tok.children)
-                                           or self._linked_actors(tok) >= 2
                                            or lemma_of(tok.head) in self.lx.relation_verbs
+                                           and self._linked_actors(tok.head) + self._linked_actors(tok) >= 2
                                            or tok.dep_ == "pobj" and lemma_of(tok.head.head) in {"normalization", "normalisation",
                                                                                                  "restoration", "establishment"}):
                     yield tok, modifier_start(tok), tok.i + 1
