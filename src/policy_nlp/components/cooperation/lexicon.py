@@ -51,6 +51,7 @@ class Lexicon:
         self.adv_nouns, self.adv_adjs = cue("advocacy_nouns"), cue("advocacy_adjectives")
         self.proposal_verbs, self.willing_adjs = cue("proposal_verbs"), cue("willingness_adjectives")
         self.continuation_verbs = cue("continuation_verbs")
+        self.endorsement_verbs = cue("endorsement_verbs")
 
     def _words(self, key: str) -> frozenset[str]:
         return frozenset(self.raw[key])

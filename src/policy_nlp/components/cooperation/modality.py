@@ -82,6 +82,10 @@ class ModalityDetector:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:
             return "proposed"  # ("will continue" reports what goes on)
+        if not is_trigger and tok.tag_ in {"VBP", "VBZ"} and lemma in self.lx.endorsement_verbs:
+            return "proposed"  # "we support cross-Strait dialogue": endorsing what is to come
+        if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() == "let" or tok.dep_ == "xcomp" and tok.head.lower_ == "going":
+            return "proposed"  # "let us work together", "we're going to be your partner"
         if (not is_trigger and tok.tag_ == "VB" and tok.dep_ in {"ROOT", "conj"} and not auxes
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in children)):
             return "proposed"  # an imperative: "keep technical contacts with Kabul"
