@@ -93,8 +93,8 @@ class ModalityDetector:
             pass  # "called Russia a partner" names; "called for cooperation" proposes
         elif not is_trigger and tok.pos_ == "VERB" and (lemma in self.lx.proposal_verbs or lemma in self.lx.adv_verbs and unrealised(tok)):
             return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
-        if not is_trigger and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
-            return "proposed"
+        if not is_trigger and not after_conj and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
+            return "proposed"  # (not "peaceful intentions and actual cooperation": a list, not a plan)
         if any(c.dep_ in {"amod", "advmod"} and (lemma_of(c) in self.lx.adv_adjs or c.lower_ in self.lx.adv_adjs) for c in children):
             return "proposed"
         if lemma == "be" or tok.dep_ == "ROOT":
