@@ -51,7 +51,7 @@ class EntityLinker:
             # "UK Research and Innovation (UKRI)": the text defines the acronym, whatever
             # else it could stand for ("ICC" after "International Cricket Council").
             return [state.mention(span, defined, "actor", "org")]
-        if source != "kb" and len(span) == 1 and fold(text) in state.surnames:
+        if source != "kb" and " " not in text and fold(text) in state.surnames:
             # A surname after (or before) the full name, whatever label the model gave it.
             entity = state.surnames[fold(text)]
             return [state.mention(span, entity, "actor", "person")]

@@ -27,8 +27,11 @@ def _name_token(word: str) -> bool:
 
 def in_headline(span: Span) -> bool:
     """True when the span's line reads as a headline or heading: title case throughout
-    ("Middle Term Challenges", "Hold Nicaraguan Government Accountable")."""
+    ("Middle Term Challenges", "Hold Nicaraguan Government Accountable"); a name right after
+    "by" is a byline's, not a headline's."""
     doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ == "by":
+        return False
     start, end = span.start, span.end
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         start -= 1

@@ -62,6 +62,10 @@ class TokenScans:
             if key in WORDS.common_word_surnames and key not in state.surnames and not hyphen_pair:
                 continue
             entity = self.linker.resolve_surname(token.text, state, pair=hyphen_pair)
+            given = doc[i - 1] if i >= 1 else None
+            if entity is not None and given is not None and given.is_title and given.pos_ == "PROPN" and not hyphen_pair \
+                    and fold(given.text) not in fold(entity.name).split():
+                continue  # "Ingrid Solberg" is someone else than Erna Solberg
             if entity is not None:
                 out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "person"))
         return out
