@@ -264,8 +264,17 @@ def _author_countries(author: str) -> set[str]:
     return countries
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 def _year(source: SourceDocument) -> int | None:
-    return int(source.published[:4]) if source.published[:4].isdigit() else None
+    """The document's year, used to tell apart leaders of the same name: the publication
+    year, or else the median of the years the text names (at least two), so that
+    "President Wilson" in an essay about 1919 is Woodrow Wilson."""
+    if source.published[:4].isdigit():
+        return int(source.published[:4])
+    years = sorted(int(y) for y in _YEAR.findall(source.masked))
+    return years[len(years) // 2] if len(years) >= 2 else None
 
 
 def _failed(source: SourceDocument, exc: Exception) -> DocumentResult:

@@ -36,6 +36,14 @@ ROLE_RANK = {role: rank for rank, role in enumerate(("supreme_leader", "head_of_
                                                       "head_of_government", "party_leader", "foreign_minister",
                                                       "defence_minister"))}
 
+#: Offices a title before a name points to ("President Wilson", "Prime Minister Wilson").
+TITLE_ROLES = {
+    "president": {"head_of_state", "head_of_state_and_government"},
+    "king": {"head_of_state"}, "queen": {"head_of_state"}, "emperor": {"head_of_state"}, "kaiser": {"head_of_state"},
+    "tsar": {"head_of_state"}, "czar": {"head_of_state"}, "shah": {"head_of_state"}, "sultan": {"head_of_state"},
+    "prime": {"head_of_government"}, "premier": {"head_of_government"}, "chancellor": {"head_of_government"},
+}
+
 #: Leader roles that make a person a ``leader`` (head of state or government).
 LEADER_ROLES = {"head_of_state", "head_of_government", "head_of_state_and_government", "supreme_leader", "party_leader"}
 
@@ -183,14 +191,18 @@ class KnowledgeBase:
     def person(self, name: str) -> Person | None:
         return self.people_by_name.get(fold(name))
 
-    def people_with_short(self, short: str, year: int | None, countries: Collection[str] = ()) -> Person | None:
-        """The best person known by ``short`` alone: in office nearest to ``year``, then from
-        one of the document's ``countries``, then in the higher office ("Kim" is Kim Jong Un
-        rather than a South Korean prime minister of the same years), then the most recent."""
+    def people_with_short(self, short: str, year: int | None, countries: Collection[str] = (),
+                          roles: Collection[str] = ()) -> Person | None:
+        """The best person known by ``short`` alone: one who held one of ``roles`` (the office
+        a title before the name points to: "President Wilson"), then in office nearest to
+        ``year``, then from one of the document's ``countries``, then in the higher office
+        ("Kim" is Kim Jong Un rather than a South Korean prime minister of the same years),
+        then the most recent."""
         options = self.people_by_short.get(fold(short))
         if not options:
             return None
-        return min(options, key=lambda p: (p.distance_to(year), p.country(year) not in countries,
+        return min(options, key=lambda p: (bool(roles) and not any(term.role in roles for term in p.terms),
+                                           p.distance_to(year), p.country(year) not in countries,
                                            min(ROLE_RANK.get(term.role, len(ROLE_RANK)) for term in p.terms),
                                            -max(term.end for term in p.terms)))
 

@@ -8,7 +8,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...knowledge import Entity, KnowledgeBase, fold, slug
+from collections.abc import Collection
+
+from ...knowledge import TITLE_ROLES, Entity, KnowledgeBase, fold, slug
 from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
@@ -16,6 +18,15 @@ from .syntax import acts, hyphen_pair, is_location, noun_phrase_context, us_stat
 from .words import WORDS
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
+
+
+def title_roles(span: Span) -> set[str]:
+    """The offices the title right before a name points to ("President Wilson")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "minister" and span.start > 1:
+        before = doc[span.start - 2]  # "Prime Minister Wilson"
+    return TITLE_ROLES.get(before.lower_, set()) if before is not None else set()
 
 
 class EntityLinker:
@@ -73,7 +84,7 @@ class EntityLinker:
             if place is not None and (is_location(span) or fold(span.text) not in self.kb.people_by_short):
                 return [state.mention(span, place, "place", "place")]
         if source in {"GPE", "LOC", "ORG"} and len(span) == 1 and self.kb.city(span.text) is None:
-            person = self.resolve_surname(span.text, state, pair=False, ner=True)
+            person = self.resolve_surname(span.text, state, pair=False, ner=True, roles=title_roles(span))
             if person is not None:
                 return [state.mention(span, person, "actor", "person")]
         if source in {"GPE", "LOC"} and span.text in WORDS.compass_words:
@@ -129,7 +140,7 @@ class EntityLinker:
         known = self.kb.person(span.text)
         person = self.kb.person_entity(known, state.year) if known is not None else None
         if person is None and len(span) == 1:
-            person = self.resolve_surname(span.text, state, pair=False, ner=True)
+            person = self.resolve_surname(span.text, state, pair=False, ner=True, roles=title_roles(span))
         if person is not None:
             state.remember_person(person)
             return [state.mention(span, person, "actor", "person")]
@@ -202,13 +213,14 @@ class EntityLinker:
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
 
-    def resolve_surname(self, short: str, state: "DocState", pair: bool, ner: bool = False) -> Entity | None:
+    def resolve_surname(self, short: str, state: "DocState", pair: bool, ner: bool = False,
+                        roles: Collection[str] = ()) -> Entity | None:
         known = state.surnames.get(fold(short))
         if known is not None:
             return known
         if not (pair or ner) and fold(short) in WORDS.common_word_surnames:
             return None
-        person = self.kb.people_with_short(short, state.year, state.countries)
+        person = self.kb.people_with_short(short, state.year, state.countries, roles)
         return self.kb.person_entity(person, state.year) if person else None
 
     def infer_countries(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...knowledge import fold
-from .linking import EntityLinker
+from .linking import EntityLinker, title_roles
 from .state import DocState
 from .syntax import is_location, is_location_list
 from .words import WORDS
@@ -61,7 +61,7 @@ class TokenScans:
                 i >= 2 and doc[i - 1].text in "-\u2013" and doc[i - 2].is_title)
             if key in WORDS.common_word_surnames and key not in state.surnames and not hyphen_pair:
                 continue
-            entity = self.linker.resolve_surname(token.text, state, pair=hyphen_pair)
+            entity = self.linker.resolve_surname(token.text, state, pair=hyphen_pair, roles=title_roles(doc[i:i + 1]))
             given = doc[i - 1] if i >= 1 else None
             if entity is not None and given is not None and given.is_title and given.pos_ == "PROPN" and not hyphen_pair \
                     and fold(given.text) not in fold(entity.name).split():
