@@ -269,3 +269,62 @@ def test_central_asian_and_sahel_leaders_hold_their_offices(kb):
     assert _holders(kb, "QAT", "head_of_state", 2026) == {"Tamim bin Hamad Al Thani"}
     # "Japarov" alone is the president, not the former chairman of the cabinet.
     assert kb.people_with_short("Japarov", 2023, {"KGZ"}).entity.name == "Sadyr Japarov"
+
+
+def test_a_shared_short_name_goes_to_the_holder_nearest_the_year(kb):
+    # "Wilson" at the Peace Conference is the president; fifty years later, the prime minister.
+    assert kb.people_with_short("Wilson", 1919).entity.name == "Woodrow Wilson"
+    assert kb.people_with_short("Wilson", 1970).entity.name == "Harold Wilson"
+    assert kb.people_with_short("Roosevelt", 1905).entity.name == "Theodore Roosevelt"
+    assert kb.people_with_short("Roosevelt", 1940).entity.name == "Franklin D. Roosevelt"
+    assert kb.people_with_short("Chamberlain", 1925).entity.name == "Austen Chamberlain"
+    assert kb.people_with_short("Chamberlain", 1938).entity.name == "Neville Chamberlain"
+
+
+def test_lenin_heads_soviet_russia_and_then_the_union(kb):
+    lenin = kb.people_with_short("Lenin", 1919)
+    assert lenin.entity.name == "Vladimir Lenin"
+    assert lenin.country(1919) == "RUS"
+    assert lenin.country(1923) == "SUN"
+    assert kb.person_entity(lenin, 1919).country_iso3 == "RUS"
+    assert _holds(lenin, "head_of_government", "SUN", 1923)
+
+
+def test_prussia_and_the_german_empire_are_deu(kb):
+    bismarck = kb.people_with_short("Bismarck", 1880)
+    assert bismarck.entity.name == "Otto von Bismarck"
+    assert bismarck.entity.country_iso3 == "DEU" and bismarck.country(1870) == "DEU"
+    assert _holders(kb, "DEU", "head_of_state", 1914) == {"Wilhelm II"}
+    assert _holders(kb, "DEU", "head_of_government", 1914) == {"Theobald von Bethmann Hollweg"}
+
+
+@pytest.mark.parametrize("name, year, country", [
+    ("Woodrow Wilson", 1919, "USA"), ("Lloyd George", 1919, "GBR"), ("Georges Clemenceau", 1919, "FRA"),
+    ("Vittorio Emanuele Orlando", 1919, "ITA"), ("Kaiser Wilhelm II", 1914, "DEU"), ("Franz Joseph", 1914, "AUT"),
+    ("Tsar Nicholas II", 1914, "RUS"), ("Alexander Kerensky", 1917, "RUS"), ("Georgy Chicherin", 1920, "RUS"),
+    ("Georgy Chicherin", 1925, "SUN"), ("Talaat Pasha", 1917, "TUR"), ("Emperor Meiji", 1900, "JPN"),
+    ("Yuan Shikai", 1915, "CHN"), ("Sun Yat-sen", 1912, "CHN"), ("Empress Dowager Cixi", 1900, "CHN"),
+    ("Józef Piłsudski", 1920, "POL"), ("Tomáš Masaryk", 1920, "CSK"), ("Symon Petliura", 1919, "UKR"),
+    ("Eleftherios Venizelos", 1919, "GRC"), ("Nikola Pašić", 1914, "SRB"), ("Nikola Pašić", 1922, "YUG"),
+    ("Reza Shah", 1930, "IRN"), ("Porfirio Díaz", 1900, "MEX"), ("Gojong", 1900, "KOR"), ("Menelik II", 1900, "ETH"),
+])
+def test_leaders_of_historical_commentary_hold_their_states(kb, name, year, country):
+    person = kb.person(name)
+    assert person is not None, name
+    assert person.country(year) == country
+
+
+def test_chiang_kai_shek_is_china_before_1949_and_taiwan_after(kb):
+    chiang = kb.person("Chiang Kai-shek")
+    assert chiang.country(1930) == "CHN" and chiang.country(1945) == "CHN"
+    assert chiang.country(1960) == "TWN"
+    assert _holders(kb, "CHN", "head_of_state", 1935) == {"Lin Sen"}
+
+
+def test_rival_governments_of_the_interwar_years_are_recorded_with_a_note():
+    rows = _rows("leaders.csv")
+    noted = {(row["name"], row["country_iso3"], row["start"]) for row in rows if row["note"]}
+    assert ("Sun Yat-sen", "CHN", "1921") in noted  # Guangzhou against Beijing
+    assert ("Alexander Kolchak", "RUS", "1918") in noted  # the civil war
+    assert ("Mustafa Kemal Atatürk", "TUR", "1920") in noted  # Ankara against Istanbul
+    assert ("Tomasz Arciszewski", "POL", "1944") in noted  # London against Lublin
