@@ -14,7 +14,7 @@ from ...knowledge import TITLE_ROLES, Entity, KnowledgeBase, fold, slug
 from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
-from .syntax import acts, hyphen_pair, is_location, noun_phrase_context, us_state_context
+from .syntax import acts, hyphen_pair, is_location, names_a_thing, noun_phrase_context, us_state_context
 from .words import WORDS
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
@@ -72,7 +72,8 @@ class EntityLinker:
             # A full name the model calls a person stays one even if it is also a place's
             # name ("Jordan Henderson"); otherwise the knowledge base decides.
             if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
-                return [self.kb_mention(doc, span, entity_id, role, state)]
+                mention = self.kb_mention(doc, span, entity_id, role, state)
+                return [mention] if mention is not None else []
         if hyphen_pair(span):
             # "Biden-Rouhani", "Vučić-Kurti": the model tags pairs of leaders with any label.
             pair = self.person(doc, span, state, pair_only=True)
@@ -101,7 +102,7 @@ class EntityLinker:
                 return [state.mention(span, self.kb.entities[f"state:{iso3}"], "actor", "demonym")]
         return []
 
-    def kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "DocState") -> dict:
+    def kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "DocState") -> dict | None:
         entity = self.kb.entities[entity_id]
         if role == "country" and fold(span.text) in self.kb.us_states and us_state_context(span, state):
             return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
@@ -118,6 +119,8 @@ class EntityLinker:
         if role == "place":
             return state.mention(span, entity, "place", role)
         if role == "person":
+            if names_a_thing(doc, span.end):
+                return None  # "the Balfour Declaration" names a document, not Balfour
             person = self.kb.person(entity.name)
             entity = self.kb.person_entity(person, state.year) if person is not None else entity
             state.remember_person(entity)

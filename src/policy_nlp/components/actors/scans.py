@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ...knowledge import fold
 from .linking import EntityLinker, title_roles
 from .state import DocState
-from .syntax import is_location, is_location_list
+from .syntax import is_location, is_location_list, names_a_thing
 from .words import WORDS
 
 
@@ -61,6 +61,8 @@ class TokenScans:
                 i >= 2 and doc[i - 1].text in "-\u2013" and doc[i - 2].is_title)
             if key in WORDS.common_word_surnames and key not in state.surnames and not hyphen_pair:
                 continue
+            if names_a_thing(doc, i + 1):
+                continue  # "Atatürk Dam", "the Molotov-Ribbentrop Pact"
             entity = self.linker.resolve_surname(token.text, state, pair=hyphen_pair, roles=title_roles(doc[i:i + 1]))
             given = doc[i - 1] if i >= 1 else None
             if entity is not None and given is not None and given.is_title and given.pos_ == "PROPN" and not hyphen_pair \

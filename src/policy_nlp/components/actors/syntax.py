@@ -106,3 +106,12 @@ def noun_phrase_context(span: Span) -> list:
             words.extend(t for t in child.subtree if t.i not in inside and t.dep_ != "prep"
                          and not any(a.dep_ == "prep" for a in t.ancestors if a.i in {c.i for c in child.subtree}))
     return words
+
+
+def names_a_thing(doc, end: int) -> bool:
+    """True when the words after a person's name (ending at token ``end``) make it the name
+    of a thing: "Atatürk Dam", "the Balfour Declaration", "the Molotov-Ribbentrop Pact"."""
+    i = end
+    while i + 1 < len(doc) and doc[i].text in {"-", "\u2013"} and doc[i + 1].is_title:
+        i += 2  # the other name of a pair: "Molotov-Ribbentrop Pact"
+    return i < len(doc) and doc[i].is_title and doc[i].lower_ in WORDS.named_after_words
