@@ -208,11 +208,17 @@ class EntityLinker:
         return None
 
     def place(self, doc: Doc, span: Span, state: "DocState") -> list[dict]:
+        government = self._government_of(span, state)
+        if government is not None:
+            return [state.mention(span, government, "actor", "metonym")]  # "the Soviet Government"
+        if fold(span.text) in state.surnames:
+            return [state.mention(span, state.surnames[fold(span.text)], "actor", "person")]  # "Hyde" after "Henry Hyde"
         city = self.kb.city(span.text, state.countries)
         if city is not None:
             return [state.mention(span, city, "place", "place")]
-        if span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common):
-            return []
+        if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
+                or len(span) == 1 and span[0].tag_ == "NNPS"):
+            return []  # ("Bolsheviks", "Jacobites": a people, not a place)
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
 
