@@ -104,6 +104,8 @@ class EntityLinker:
 
     def kb_mention(self, doc: Doc, span: Span, entity_id: str, role: str, state: "DocState") -> dict | None:
         entity = self.kb.entities[entity_id]
+        if role in {"capital", "place", "person"} and names_a_thing(doc, span.end):
+            return None  # "the Warsaw Pact", "the Oslo Accord", "the Balfour Declaration" name things
         if role == "country" and fold(span.text) in self.kb.us_states and us_state_context(span, state):
             return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
         if role == "country":
@@ -119,8 +121,6 @@ class EntityLinker:
         if role == "place":
             return state.mention(span, entity, "place", role)
         if role == "person":
-            if names_a_thing(doc, span.end):
-                return None  # "the Balfour Declaration" names a document, not Balfour
             person = self.kb.person(entity.name)
             entity = self.kb.person_entity(person, state.year) if person is not None else entity
             state.remember_person(entity)

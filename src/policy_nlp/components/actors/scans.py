@@ -39,7 +39,7 @@ class TokenScans:
                     and not token.ent_type_ and not (following is not None and following.is_title)
                     and (is_location(span, WORDS.untagged_place_preps) or is_location_list(span))):
                 place = self.kb.city(span.text, state.countries, alternates=False)
-                if place is not None:
+                if place is not None and not names_a_thing(doc, end):
                     out.append(state.mention(span, place, "place", "place"))
             after = end
         return out

@@ -77,6 +77,9 @@ def is_location_list(span: Span) -> bool:
 
 def acts(span: Span) -> bool:
     """True when a capital or seat of government stands for the government itself."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in {"backed", "led", "supported", "sponsored", "brokered"}:
+        return True  # "the Moscow-backed regime"
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
         return True
