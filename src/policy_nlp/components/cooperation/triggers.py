@@ -32,7 +32,7 @@ class TriggerFinder:
             | lx.study_verbs | {p[0] for p in lx.phrases} | lx.agreement_verbs
             | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
-               "share", "join", "co", "together", "peace"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
+               "share", "join", "co", "together", "peace", "fire"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
         )}
 
@@ -61,6 +61,9 @@ class TriggerFinder:
                 head = tok.head if tok.dep_ in {"amod", "compound"} and tok.head.i > tok.i else next_noun(tok)
                 if head is not None and (low == "joint" or lemma_of(head) in self.lx.shared_heads):
                     yield head, tok.i, head.i + 1
+                continue
+            if low == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "cease":
+                yield tok, tok.i - 2, tok.i + 1  # "cease-fire", split by the tokenizer
                 continue
             if low == "jointly":
                 yield tok.head, tok.i, tok.i + 1
