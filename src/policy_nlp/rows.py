@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from .ingest import SourceDocument
+from .ingest.names import NAME_NOTE, shown_name
 from .schema import columns
 from .settings import MULTI_SEPARATOR
 
@@ -25,9 +26,12 @@ def _fmt(value: float | None) -> str:
 def document_row(source: SourceDocument, **extra) -> dict:
     """The ``documents.csv`` row; counts and stance come in ``extra`` for analysed files."""
     row = dict.fromkeys(columns("documents"), "")
+    path, relpath, error = shown_name(source.path), shown_name(source.relpath), source.error
+    if (path, relpath) != (source.path, source.relpath):
+        error = f"{error}; {NAME_NOTE}" if error else NAME_NOTE
     row.update(
-        doc_id=source.doc_id, path=source.path, relative_path=source.relpath, status=source.status,
-        error=source.error, format=source.format, encoding=source.encoding, title=one_line(source.title),
+        doc_id=source.doc_id, path=path, relative_path=relpath, status=source.status,
+        error=error, format=source.format, encoding=source.encoding, title=one_line(source.title),
         author=one_line(source.author), published=source.published, site=one_line(source.site),
         category=one_line(source.category),
     )

@@ -11,10 +11,10 @@ TABLES: dict[str, dict[str, object]] = {
         "about": "One row per input file, including files that failed or were skipped.",
         "columns": [
             ("doc_id", "Stable identifier of the file (hash of its path relative to the input folder)."),
-            ("path", "Absolute path of the file."),
-            ("relative_path", "Path relative to the input folder."),
+            ("path", "Absolute path of the file (a link's target). Bytes that are not UTF-8 and control characters in a name are shown as `\\xNN`."),
+            ("relative_path", "Path relative to the input folder, shown the same way."),
             ("status", "`ok` (analysed), `error` (could not be read or decoded) or `skipped` (empty, binary, no article text)."),
-            ("error", "Plain-language reason when `status` is not `ok`."),
+            ("error", "Plain-language reason when `status` is not `ok`; also says when the file name is shown with `\\xNN` escapes."),
             ("format", "`text`, `markdown` or `html`."),
             ("encoding", "Character encoding the file was decoded from."),
             ("title", "Title from the HTML metadata or the text header."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 from ..settings import MAX_FILE_BYTES
 from .decoding import BinaryFileError, DecodingError, decode_bytes
 from .discovery import discover, list_files
+from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
+from .names import name_bytes
 from .textclean import apply_mask, mask_markdown, parse_date, read_header
 
 __all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
@@ -26,7 +29,9 @@ class SourceDocument:
     ``text`` is the document text as analysed: offsets in every output index it. For plain
     text and Markdown it is the decoded file itself; for HTML it is the extracted article.
     ``masked`` has the same length as ``text`` with boilerplate, header metadata and markup
-    blanked out; it is what the NLP pipeline reads.
+    blanked out; it is what the NLP pipeline reads. ``path`` and ``relpath`` are the names
+    the file is opened by (see :mod:`.names` for how rows show them); ``content_sha256`` is
+    the hash of the bytes that were read, empty when none were.
     """
 
     doc_id: str
@@ -43,33 +48,38 @@ class SourceDocument:
     published: str = ""
     site: str = ""
     category: str = ""
+    content_sha256: str = ""
 
 
 def doc_id_for(relpath: str) -> str:
     """A short identifier that stays the same for the same relative path across runs."""
-    return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(name_bytes(relpath)).hexdigest()[:12]
 
 
 def not_selected(path: Path, root: Path, patterns: Iterable[str]) -> SourceDocument:
     """The row for a file the patterns leave out: listed, so that every file is accounted for."""
     relpath = path.relative_to(root).as_posix()
-    return SourceDocument(doc_id=doc_id_for(relpath), path=str(path.resolve()), relpath=relpath, status="skipped",
+    return SourceDocument(doc_id=doc_id_for(relpath), path=os.path.realpath(path), relpath=relpath, status="skipped",
                           error=f"not analysed: the name matches none of {' '.join(patterns)} (see --pattern)")
 
 
 def read_source(path: Path, root: Path) -> tuple[SourceDocument, bytes | None]:
-    """Read the bytes of ``path``; on failure the document carries an ``error`` status."""
+    """Read the bytes of ``path``; on failure the document carries an ``error`` status.
+
+    ``path`` in the document is the file's real location, links resolved (a link that
+    loops or leads nowhere keeps its own name).
+    """
     relpath = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-    doc = SourceDocument(doc_id=doc_id_for(relpath), path=str(path.resolve()), relpath=relpath)
+    doc = SourceDocument(doc_id=doc_id_for(relpath), path=os.path.realpath(path), relpath=relpath)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            doc.status, doc.error = "skipped", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
-            return doc, None
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except (NotARegularFile, FileTooLarge) as exc:
+        doc.status, doc.error = "skipped", str(exc)
+        return doc, None
     except OSError as exc:
         doc.status, doc.error = "error", f"cannot read file: {exc.strerror or exc}"
         return doc, None
+    doc.content_sha256 = hashlib.sha256(data).hexdigest()
     return doc, data
 
 
