@@ -179,7 +179,10 @@ class Analyzer:
         chunks: list[tuple[SourceDocument, int, str]] = []
         for source in sources:
             for start, end in chunk_spans(source.masked, self.options.chunk_chars):
-                chunks.append((source, start, source.masked[start:end]))
+                # A chunk that is all blanked-out boilerplate (a scraped page's megabytes
+                # of menus) has no sentence or mention: parsing it would find nothing.
+                if not source.masked[start:end].isspace():
+                    chunks.append((source, start, source.masked[start:end]))
         parsed = {id(s): _Parsed(_title_span(s)) for s in sources}
         # Groups of at most batch_chars characters: the parser's memory grows with the
         # text it holds at once, so a long report is still parsed one chunk at a time.
