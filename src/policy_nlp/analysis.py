@@ -13,13 +13,15 @@ import contextlib
 import multiprocessing
 import os
 import re
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rows
+from . import interrupts, rows
 from .chunking import chunk_spans
 from .ingest import SourceDocument, load_document, read_source
 from .knowledge import load_knowledge_base
@@ -48,6 +50,9 @@ class DocumentResult:
     targets: list[dict] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)
     words: int = 0
+    #: Hash of the bytes analysed (empty when the file could not be read): what a cached
+    #: result is filed under, so that a file changed during the run is filed correctly.
+    content_sha256: str = ""
 
 
 class Analyzer:
@@ -146,6 +151,12 @@ class Analyzer:
         If the pipeline fails on the batch, each document is parsed again on its own, so
         that only the one that fails gets an ``error`` row.
         """
+        results = self._analyze_sources(sources)
+        for source, result in zip(sources, results):
+            result.content_sha256 = source.content_sha256
+        return results
+
+    def _analyze_sources(self, sources: list[SourceDocument]) -> list[DocumentResult]:
         ready = [s for s in sources if s.status == "ok"]
         self._open_zone()
         try:
@@ -155,7 +166,7 @@ class Analyzer:
                 if len(ready) <= 1:
                     raise
                 self._close_zone()
-                return [result for s in sources for result in self.analyze_sources([s])]
+                return [result for s in sources for result in self._analyze_sources([s])]
             results = []
             for source in sources:
                 if source.status != "ok":
@@ -298,9 +309,20 @@ def _title_span(source: SourceDocument) -> tuple[int, int] | None:
 _worker: Analyzer | None = None
 
 
-def _init_worker(options: AnalysisOptions) -> None:
+def _init_worker(options: AnalysisOptions, parent: int) -> None:
     global _worker
+    interrupts.in_worker()
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="policy-nlp-parent-watch", daemon=True).start()
     _worker = Analyzer(options)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the main process is gone (killed with SIGKILL, say, which it
+    cannot act on): a worker waits for work on a pipe that its own copy keeps open, so it
+    would otherwise sleep for ever, holding a model in memory."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _work(task: tuple[list[str], str]) -> list[DocumentResult]:
@@ -359,14 +381,39 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
     # Fail here, in one process, rather than in every worker's initializer.
     check_models(options)
     context = multiprocessing.get_context(os.environ.get("POLICY_NLP_START_METHOD") or None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
-                             initializer=_init_worker, initargs=(options,)) as pool:
-        try:
-            for results in pool.map(_work, _tasks(paths, str(root), jobs)):
-                yield from results
-        except BrokenProcessPool as exc:
-            raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "
-                             "run again with --jobs 1 to find the file") from exc
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
+                               initializer=_init_worker, initargs=(options, os.getpid()))
+    finished = False
+    try:
+        for results in pool.map(_work, _tasks(paths, str(root), jobs)):
+            yield from results
+        finished = True
+    except BrokenProcessPool as exc:
+        raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "
+                         "run again with --jobs 1 to find the file") from exc
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop_workers(pool)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers of a run that ends early (interrupted, failed, or abandoned by its
+    caller) at once, instead of letting them finish the files already handed out."""
+    # The executor has no public way to stop running work; its process table is the
+    # same from Python 3.8 to 3.13.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join(5)
 
 
 class WorkerDied(RuntimeError):

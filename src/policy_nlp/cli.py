@@ -1,27 +1,39 @@
 """The ``policy-nlp`` command line: a thin layer over the library.
 
 Exit statuses: 0 every file was analysed (empty or binary files skipped are not failures);
-1 some files failed and have ``error`` rows, the outputs are complete; 2 bad usage or input
-(missing folder, no matching files, output path is a file); 3 a model or data problem
-(spaCy pipeline or stance model missing or unusable); 130 interrupted.
+1 the run completed and some files failed (they have ``error`` rows, the outputs are
+complete); 2 bad usage or input (missing folder, no matching files, output path is a file,
+output folder in use by another run, output folder that cannot be written: read-only or
+full); 3 a model or data problem (spaCy pipeline or stance model missing or unusable);
+4 an internal error (the traceback goes to a log file whose path is printed) or a worker
+process that died; 130, 143 and 129 interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP.
+Only a run that exits 0 or 1 replaces output files; the others replace none.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
+import tempfile
 import time
+import traceback
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .analysis import AnalysisOptions
+from .ingest.names import shown_name
 from .settings import DEFAULT_PATTERNS
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MODEL, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+#: Where ``analyze`` writes the traceback of an internal error, in the output folder.
+ERROR_LOG = "policy-nlp-error.log"
 
 
 class UsageProblem(click.ClickException):
@@ -32,7 +44,44 @@ class ModelProblem(click.ClickException):
     exit_code = EXIT_MODEL
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class InternalProblem(click.ClickException):
+    exit_code = EXIT_INTERNAL
+
+
+class _Commands(click.Group):
+    """Commands whose unexpected errors end in one plain line and a log file, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            raise _internal_error(exc, None) from None
+
+
+def _internal_error(exc: Exception, folder: Path | None) -> InternalProblem:
+    """Write the traceback of ``exc`` to a log file (in ``folder`` if it can, else the
+    temporary folder) and say where, in one line."""
+    text = (f"policy-nlp {__version__}, {datetime.now().isoformat(timespec='seconds')}\n"
+            f"command: {' '.join(shown_name(a) for a in sys.argv)}\n\n"
+            + "".join(traceback.format_exception(exc)))
+    where = None
+    for candidate in ([folder / ERROR_LOG] if folder is not None else []) + \
+            [Path(tempfile.gettempdir()) / f"policy-nlp-error-{os.getpid()}.log"]:
+        try:
+            if candidate.parent.is_dir():
+                candidate.write_text(text, encoding="utf-8", errors="backslashreplace")
+                where = candidate
+                break
+        except OSError:
+            continue
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    saved = f"the details are in {shown_name(str(where))}" if where else "the details could not be saved"
+    return InternalProblem(f"internal error ({shown_name(detail)}); {saved}; please report it")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policy-nlp")
 def main() -> None:
     """Read folders of policy commentary; write actors, places, cooperation and stance as CSV."""
@@ -51,22 +100,33 @@ def main() -> None:
 @click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
 @click.option("--sentences", is_flag=True, help="Also write sentences.csv with per-sentence stance scores.")
 @click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
+@click.option("--wait", is_flag=True, help="If another run is writing into the output folder, wait for it to finish instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patterns: tuple[str, ...],
-            xlsx: bool, sentences: bool, force: bool, quiet: bool) -> None:
+            xlsx: bool, sentences: bool, force: bool, wait: bool, quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
     documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json. Files
     unchanged since the last run into the same output folder are not analysed again.
 
+    The files appear only when the run completes: a run that is interrupted or fails
+    replaces none. One run at a time writes into an output folder (another stops, or
+    waits with --wait).
+
+    Exit statuses: 0 all analysed; 1 completed, some files failed (see their error rows);
+    2 bad usage or input, output folder in use or not writable (read-only, disk full);
+    3 model problem; 4 internal error (its log file is named); 130 Ctrl-C, 143 SIGTERM,
+    129 SIGHUP.
+
     Example:
 
         policy-nlp analyze corpora/samples -o out --xlsx
     """
+    from . import interrupts
     from .analysis import WorkerDied
     from .pipeline import ModelNotFound
-    from .run import InputError, run_analysis
+    from .run import FolderLocked, InputError, OutputError, run_analysis
     from .stance.model import StanceModelError
 
     patterns = patterns or DEFAULT_PATTERNS
@@ -88,19 +148,35 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
             bar.update(1)
             bar.set_postfix_str(f"{words / max(time.time() - started, 1e-6):,.0f} words/s")
 
+    def waiting(message: str) -> None:
+        click.echo(f"policy-nlp: {message}", err=True)
+
     options = AnalysisOptions(model=model, sentences=sentences)
     try:
-        manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
-                                on_result=progress, force=force, on_start=start)
-    except InputError as exc:
+        with interrupts.handled():
+            manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
+                                    on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting)
+    except (InputError, FolderLocked, OutputError) as exc:
         raise UsageProblem(str(exc)) from None
     except (ModelNotFound, StanceModelError) as exc:
         raise ModelProblem(str(exc)) from None
     except WorkerDied as exc:
-        raise click.ClickException(str(exc)) from None
+        raise InternalProblem(f"{exc}; no output file was replaced") from None
+    except interrupts.Interrupted as exc:
+        if bar is not None:
+            bar.close()
+            bar = None
+        if exc.completed:
+            click.echo(f"policy-nlp: interrupted ({exc}) as the run finished; every output file was written", err=True)
+        else:
+            click.echo(f"policy-nlp: interrupted ({exc}); no output file was replaced "
+                       "(files analysed so far are cached: the same command goes on from there)", err=True)
+        sys.exit(exc.exit_status)
     except KeyboardInterrupt:
         click.echo("policy-nlp: interrupted; no output file was replaced", err=True)
         sys.exit(130)
+    except Exception as exc:
+        raise _internal_error(exc, out if out.is_dir() else None) from None
     finally:
         if bar is not None:
             bar.close()
@@ -110,7 +186,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
             f"Analysed {counts['files']} files: {counts['ok']} ok, {counts['error']} failed, "
             f"{counts['skipped']} skipped ({counts['from_cache']} from cache); {counts['words']:,} words in "
             f"{manifest['timings']['seconds']:.1f} s "
-            f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {out}",
+            f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {shown_name(str(out))}",
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if counts["error"] else EXIT_OK)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import platform
 import time
 from importlib import metadata
@@ -15,13 +16,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .analysis import AnalysisOptions, DocumentResult, analyze, default_jobs
+from .analysis import AnalysisOptions, Analyzer, DocumentResult, analyze, default_jobs
 from .cache import ResultCache
-from .ingest import discover, list_files, not_selected
+from .folderlock import FolderLock, FolderLocked
+from .ingest import discover, list_files, not_selected, read_source
 from .ingest.discovery import matches
+from .ingest.names import shown_name
 from .rows import document_row
 from .settings import DEFAULT_PATTERNS
-from .writers import RunWriter, write_json_atomic, write_xlsx
+from .writers import OutputError, RunWriter, remove_stale_partials
+
+__all__ = ["FolderLocked", "InputError", "OutputError", "analyze_folder", "find_files", "run_analysis", "versions"]
 
 
 class InputError(ValueError):
@@ -30,11 +35,14 @@ class InputError(ValueError):
 
 def check_paths(folder: Path, out: Path) -> None:
     if not folder.exists():
-        raise InputError(f"input folder {str(folder)!r} does not exist")
+        raise InputError(f"input folder {shown_name(str(folder))!r} does not exist")
     if not folder.is_dir():
-        raise InputError(f"{str(folder)!r} is a file; give the folder that contains the articles")
+        raise InputError(f"{shown_name(str(folder))!r} is a file; give the folder that contains the articles")
     if out.exists() and not out.is_dir():
-        raise InputError(f"output path {str(out)!r} is a file; choose a folder with -o")
+        raise InputError(f"output path {shown_name(str(out))!r} is a file; choose a folder with -o")
+    if os.path.realpath(out) == os.path.realpath(folder):
+        raise InputError(f"the output folder is the input folder {shown_name(str(folder))!r}; "
+                         "choose another with -o (a folder inside it is fine)")
 
 
 def find_files(folder: Path, patterns: Iterable[str] = DEFAULT_PATTERNS,
@@ -43,7 +51,7 @@ def find_files(folder: Path, patterns: Iterable[str] = DEFAULT_PATTERNS,
     patterns = list(patterns)
     files = [p for p in listing if matches(p, patterns)] if listing is not None else list(discover(folder, patterns))
     if not files:
-        raise InputError(f"no files matching {', '.join(patterns)} under {str(folder)!r}")
+        raise InputError(f"no files matching {', '.join(patterns)} under {shown_name(str(folder))!r}")
     return files
 
 
@@ -52,7 +60,7 @@ def analyze_folder(folder: Path, options: AnalysisOptions = AnalysisOptions(),
     """Analyse every matching file under ``folder`` and yield results in order."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise InputError(f"{str(folder)!r} is not a folder")
+        raise InputError(f"{shown_name(str(folder))!r} is not a folder")
     yield from analyze(find_files(folder, patterns), folder, options, jobs=jobs)
 
 
@@ -60,7 +68,8 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
                  patterns: Iterable[str] = DEFAULT_PATTERNS, jobs: int | None = None, xlsx: bool = False,
                  on_result: Callable[[DocumentResult], None] | None = None,
                  files: list[Path] | None = None, force: bool = False,
-                 on_start: Callable[[int], None] | None = None) -> dict:
+                 on_start: Callable[[int], None] | None = None, wait: bool = False,
+                 on_wait: Callable[[str], None] | None = None, analyzer: Analyzer | None = None) -> dict:
     """Analyse ``folder`` into ``out`` and return the manifest (also written as ``run.json``).
 
     ``files`` restricts the analysis to those files (default: the ones matching
@@ -68,72 +77,114 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     Rows are written as each document finishes; the CSV files appear under their final
     names only when the run completes. Files whose content, path and pipeline are unchanged
     since the last run into ``out`` are taken from its cache unless ``force`` is set.
+    ``analyzer`` is a loaded pipeline to use (with one job) instead of loading one.
+
+    One run at a time writes into ``out``: raises :class:`FolderLocked` when another holds
+    it, unless ``wait`` (then ``on_wait`` is told whom it waits for). Raises
+    :class:`InputError` for unusable folders and :class:`OutputError` when ``out`` cannot
+    be written; an interrupted or failed run replaces no output file.
     """
     folder, out = Path(folder), Path(out)
     check_paths(folder, out)
-    listing = list_files(folder)
+    listing = list_files(folder, exclude=[out])
     files = files if files is not None else find_files(folder, patterns, listing)
     selected = set(files)
     # Every file in the folder gets a row: those the patterns leave out are "skipped".
     listing = sorted(selected | set(listing), key=lambda p: p.relative_to(folder).as_posix())
-    if on_start is not None:
-        on_start(len(listing))
-    out.mkdir(parents=True, exist_ok=True)
-    jobs = jobs or default_jobs()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(out, wait=wait, on_wait=on_wait)
+        lock.acquire()
+    except OSError as exc:
+        raise OutputError(out, exc) from None
+    try:
+        remove_stale_partials(out)
+        return _run_locked(folder, out, options, patterns, jobs or default_jobs(), xlsx, on_result, files, listing,
+                           force, on_start, analyzer)
+    finally:
+        lock.release()
+
+
+def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Iterable[str], jobs: int, xlsx: bool,
+                on_result: Callable[[DocumentResult], None] | None, files: list[Path], listing: list[Path],
+                force: bool, on_start: Callable[[int], None] | None, analyzer: Analyzer | None) -> dict:
+    """:func:`run_analysis` once the output folder is locked."""
+    selected = set(files)
     started = time.time()
     status: Counter = Counter()
     words = cached = 0
     run_versions = versions(options.model)
     cache = ResultCache(out, fingerprint(run_versions, options))
-    keys: dict[Path, str | None] = {}
-    for path in files:
-        try:
-            keys[path] = cache.key(path.relative_to(folder).as_posix(), path.read_bytes())
-        except OSError:
-            keys[path] = None  # analysed (and reported) below
-    hits = {path: None if force or key is None else cache.get(key) for path, key in keys.items()}
-    misses = [path for path in files if hits[path] is None]
-    fresh = analyze(misses, folder, options, jobs=jobs) if misses else iter(())
-    writer = RunWriter(out, sentences=options.sentences)
+    writer = RunWriter(out, sentences=options.sentences)  # fails here, before any work, if out is read-only
+    fresh: Iterator[DocumentResult] = iter(())
     try:
+        if on_start is not None:
+            on_start(len(listing))
+        # Each file is read once here, to look its result up in the cache; a file that
+        # cannot be read (gone, a pipe, a broken link) gets its row now, without a model.
+        unread: dict[Path, DocumentResult] = {}
+        hits: dict[Path, DocumentResult] = {}
+        for path in files:
+            source, data = read_source(path, folder)
+            if data is None:
+                unread[path] = DocumentResult(document_row(source))
+            elif not force and (hit := cache.get(_key(cache, path, folder, source.content_sha256))) is not None:
+                hits[path] = hit
+        misses = [path for path in files if path not in hits and path not in unread]
+        if misses:
+            fresh = analyze(misses, folder, options, jobs=jobs, analyzer=analyzer)
         for path in listing:
             if path not in selected:
                 result = DocumentResult(document_row(not_selected(path, folder, patterns)))
-            elif hits[path] is None:
-                result = next(fresh)
-                if keys[path] is not None:
-                    cache.put(keys[path], result)
-            else:
+            elif path in unread:
+                result = unread[path]
+            elif path in hits:
                 result = hits[path]
                 cached += 1
+            else:
+                result = next(fresh)
+                if result.content_sha256:  # the bytes analysed, which may differ from those looked up
+                    cache.put(_key(cache, path, folder, result.content_sha256), result)
             writer.add(result)
             status[result.document["status"]] += 1
             words += int(result.words or 0)
             if on_result is not None:
                 on_result(result)
-        counts = writer.commit()
+        counts = writer.finish()
+        if xlsx:
+            writer.add_xlsx()
+        seconds = time.time() - started
+        manifest = {
+            "tool": "policy-nlp",
+            "version": __version__,
+            "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "input": shown_name(os.path.realpath(folder)),
+            "output": shown_name(os.path.realpath(out)),
+            "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force},
+            "versions": run_versions,
+            "counts": {"files": len(listing), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")},
+                       "words": words, "from_cache": cached, "rows": counts},
+            "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
+        }
+        writer.add_json("run.json", manifest)
+        writer.publish()
     except BaseException:
+        _close(fresh)
         writer.abort()
         raise
     cache.prune()
-    tables = list(counts)
-    if xlsx:
-        write_xlsx(out, tables)
-    seconds = time.time() - started
-    manifest = {
-        "tool": "policy-nlp",
-        "version": __version__,
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "input": str(folder.resolve()),
-        "output": str(out.resolve()),
-        "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force},
-        "versions": run_versions,
-        "counts": {"files": len(listing), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")}, "words": words,
-                   "from_cache": cached, "rows": counts},
-        "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
-    }
-    write_json_atomic(out / "run.json", manifest)
     return manifest
+
+
+def _key(cache: ResultCache, path: Path, folder: Path, content_sha256: str) -> str:
+    return cache.key(path.relative_to(folder).as_posix(), os.path.realpath(path), content_sha256)
+
+
+def _close(results: Iterator[DocumentResult]) -> None:
+    """Stop the analysis of a run that ends early, so that its workers stop now."""
+    close = getattr(results, "close", None)
+    if close is not None:
+        close()
 
 
 def fingerprint(run_versions: dict, options: AnalysisOptions) -> str:

@@ -34,3 +34,6 @@ MULTI_SEPARATOR = "; "
 
 #: Number of stance evidence sentences reported per document.
 N_EVIDENCE = 3
+
+#: The lock file that keeps two runs out of one output folder (see ``folderlock.py``).
+LOCK_FILE = ".policy-nlp.lock"

@@ -1,13 +1,23 @@
-"""Write result rows as they arrive: CSV files (atomically), a manifest, optionally xlsx."""
+"""Write result rows as they arrive: CSV files (atomically), a manifest, optionally xlsx.
+
+A failed write (disk full, read-only folder) is reported as :class:`OutputError`, naming the
+file and the reason, and leaves no temporary file behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import json
 import os
 import re
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+from . import interrupts
+from .ingest.names import shown_name
 from .schema import TABLES, columns
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,42 +36,121 @@ def safe_cell(value) -> str | int | float:
     return text
 
 
-class TableWriter:
-    """One CSV file written to a temporary name and renamed into place on :meth:`commit`."""
+class OutputError(Exception):
+    """A file of the output folder could not be written (disk full, read-only, no permission).
 
-    def __init__(self, folder: Path, table: str) -> None:
+    The message says which file, why, and what was kept.
+    """
+
+    def __init__(self, path: Path, error: OSError, replaced: bool = False) -> None:
+        self.path, self.error = Path(path), error
+        kept = ("some output files were already replaced" if replaced
+                else "no output file was replaced")
+        super().__init__(f"cannot write {shown_name(str(self.path))}: {describe_os_error(error)}; {kept}")
+
+
+def describe_os_error(error: OSError) -> str:
+    """A plain reason for a failed write."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EFBIG: "the file would be larger than this system allows (a file-size limit)",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "no permission to write there",
+        errno.EPERM: "no permission to write there",
+    }
+    if hasattr(errno, "EDQUOT"):
+        reasons[errno.EDQUOT] = "the disk quota is used up"
+    return reasons.get(error.errno, error.strerror or str(error))
+
+
+#: Temporary files of a run: the final name with a run-unique tag, hidden.
+_PARTIAL = re.compile(r"^\.(?:[a-z_]+\.csv|run\.json|policy-nlp\.xlsx)(?:\.[0-9a-f-]+)?\.partial$")
+
+
+def run_tag() -> str:
+    """A tag that no other run, here or on another machine sharing the folder, uses."""
+    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def partial_path(path: Path, tag: str) -> Path:
+    return path.with_name(f".{path.name}.{tag}.partial")
+
+
+def remove_stale_partials(folder: Path) -> int:
+    """Remove the temporary files that runs killed before they could tidy up left behind.
+
+    Call it only while holding the folder's lock (see :mod:`policy_nlp.outlock`): then no
+    other run is writing them. Returns how many were removed.
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if _PARTIAL.match(entry.name):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
+class TableWriter:
+    """One CSV file written under a temporary name, which :class:`RunWriter` renames into place."""
+
+    def __init__(self, folder: Path, table: str, tag: str | None = None) -> None:
         self.path = folder / f"{table}.csv"
-        self.tmp = folder / f".{table}.csv.partial"
+        self.tmp = partial_path(self.path, tag or run_tag())
         self.fields = columns(table)
-        self._fh = open(self.tmp, "w", encoding="utf-8", newline="")
-        self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore", lineterminator="\n")
-        self._writer.writeheader()
         self.rows = 0
+        with _writing(self.path):
+            # backslashreplace: a lone surrogate (a byte no decoder could read) cannot
+            # stop the run; rows build file names with shown_name, so none should come.
+            self._fh = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="")
+            self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore", lineterminator="\n")
+            self._writer.writeheader()
 
     def write(self, rows) -> None:
-        for row in rows:
-            self._writer.writerow({k: safe_cell(row.get(k, "")) for k in self.fields})
-            self.rows += 1
+        with _writing(self.path):
+            for row in rows:
+                self._writer.writerow({k: safe_cell(row.get(k, "")) for k in self.fields})
+                self.rows += 1
 
-    def commit(self) -> None:
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-        self._fh.close()
-        os.replace(self.tmp, self.path)
+    def finish(self) -> None:
+        """Write everything to disk under the temporary name."""
+        with _writing(self.path):
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
 
     def abort(self) -> None:
-        if not self._fh.closed:
-            self._fh.close()
-        self.tmp.unlink(missing_ok=True)
+        """Remove the temporary file; never raises (it runs while another error is reported)."""
+        with contextlib.suppress(OSError):
+            self._fh.close()  # may fail to flush on a full disk: the file goes anyway
+        with contextlib.suppress(OSError):
+            self.tmp.unlink(missing_ok=True)
 
 
 class RunWriter:
-    """All the tables of one run; rows are written as each document finishes."""
+    """All the files of one run; rows are written as each document finishes.
+
+    Every file is written under a temporary name unique to the run (see :func:`run_tag`)
+    and renamed into place only by :meth:`publish`, all together at the end, so an
+    interrupted or failed run replaces none of the files of the previous one.
+    """
 
     def __init__(self, folder: Path, sentences: bool = False) -> None:
         self.folder = folder
+        self.tag = run_tag()
         tables = [t for t in TABLES if t != "sentences" or sentences]
-        self.writers = {t: TableWriter(folder, t) for t in tables}
+        self.writers: dict[str, TableWriter] = {}
+        self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx and JSON files
+        try:
+            for table in tables:
+                self.writers[table] = TableWriter(folder, table, self.tag)
+        except BaseException:
+            self.abort()
+            raise
 
     def add(self, result) -> None:
         self.writers["documents"].write([result.document])
@@ -72,31 +161,77 @@ class RunWriter:
         if "sentences" in self.writers:
             self.writers["sentences"].write(result.sentences)
 
-    def commit(self) -> dict[str, int]:
+    def finish(self) -> dict[str, int]:
+        """Write every table to disk under its temporary name; return the rows per table."""
         for w in self.writers.values():
-            w.commit()
+            w.finish()
         return {t: w.rows for t, w in self.writers.items()}
 
+    def add_xlsx(self) -> Path:
+        """Build ``policy-nlp.xlsx`` from the finished tables (after :meth:`finish`)."""
+        path = self.folder / "policy-nlp.xlsx"
+        tmp = partial_path(path, self.tag)
+        self._extra.append((tmp, path))
+        with _writing(path):
+            write_xlsx(tmp, {table: w.tmp for table, w in self.writers.items()})
+        return path
+
+    def add_json(self, name: str, data: dict) -> None:
+        """Write a JSON file (the manifest) to be put in place with the tables."""
+        path = self.folder / name
+        tmp = partial_path(path, self.tag)
+        self._extra.append((tmp, path))
+        with _writing(path):
+            tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def publish(self) -> None:
+        """Rename every finished file into place: the tables, then the workbook and the
+        manifest. A signal that arrives meanwhile is acted on when all are in place."""
+        moves = [(w.tmp, w.path) for w in self.writers.values()] + self._extra
+        with interrupts.deferred():
+            for i, (tmp, path) in enumerate(moves):
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    self.abort()
+                    raise OutputError(path, exc, replaced=i > 0) from None
+
+    def commit(self) -> dict[str, int]:
+        """:meth:`finish` and :meth:`publish`; return the rows per table."""
+        counts = self.finish()
+        self.publish()
+        return counts
+
     def abort(self) -> None:
+        """Remove every temporary file of the run; never raises."""
         for w in self.writers.values():
             w.abort()
+        for tmp, _ in self._extra:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def write_xlsx(folder: Path, tables: list[str]) -> Path:
-    """One workbook with a sheet per table, built from the finished CSV files."""
+def write_xlsx(path: Path, tables: dict[str, Path]) -> Path:
+    """One workbook at ``path`` with a sheet per table, built from finished CSV files."""
     import pandas as pd
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    path = folder / "policy-nlp.xlsx"
-    tmp = folder / ".policy-nlp.xlsx.partial"
-    with pd.ExcelWriter(tmp, engine="openpyxl") as xl:
-        for table in tables:
-            frame = pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False)
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        for table, csv_path in tables.items():
+            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+            # Control characters (a NUL deep in a text file) are legal in CSV but not in a
+            # workbook, where openpyxl refuses the whole file for one of them.
+            frame = frame.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
             frame.to_excel(xl, sheet_name=table, index=False)
-    os.replace(tmp, path)
     return path
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Report a failed write as :class:`OutputError`, naming the file."""
+    try:
+        yield
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(path, exc) from None
