@@ -385,8 +385,12 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
                                initializer=_init_worker, initargs=(options, os.getpid()))
     finished = False
     try:
-        for results in pool.map(_work, _tasks(paths, str(root), jobs)):
-            yield from results
+        # Futures rather than pool.map, which cancels the futures it has not returned
+        # when stopped early: in Python 3.11 the executor then fails to mark them broken
+        # once the workers are gone, and prints a traceback from its own thread.
+        futures = [pool.submit(_work, task) for task in _tasks(paths, str(root), jobs)]
+        for future in futures:
+            yield from future.result()
         finished = True
     except BrokenProcessPool as exc:
         raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "
@@ -407,13 +411,17 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(5)
             if process.is_alive():
                 process.kill()
                 process.join(5)
+    # With its workers gone the executor's manager thread marks the remaining work
+    # failed and ends at once; waiting for it here keeps it from racing the
+    # interpreter's exit, which in Python 3.11 can print a traceback ("Bad file
+    # descriptor") from the executor's atexit hook.
+    pool.shutdown(wait=True)
 
 
 class WorkerDied(RuntimeError):

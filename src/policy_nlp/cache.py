@@ -43,7 +43,7 @@ class ResultCache:
         self.folder = out / CACHE_DIR
         self.fingerprint = fingerprint
         self.used: set[str] = set()
-        self.writable = True
+        self._warned = False
 
     def key(self, relpath: str, realpath: str, content_sha256: str) -> str:
         """The key of the result for a file at ``relpath`` (under the input folder) and
@@ -70,8 +70,6 @@ class ResultCache:
 
     def put(self, key: str, result: DocumentResult) -> None:
         """Store ``result``; when the cache cannot be written, say so once and go on."""
-        if not self.writable:
-            return
         # vars(), not dataclasses.asdict(): the fields are already plain lists of plain
         # dicts, and asdict's recursive deep copy cost more than writing the file.
         payload = json.dumps(vars(result), ensure_ascii=False).encode("utf-8", "backslashreplace")
@@ -83,9 +81,10 @@ class ResultCache:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            self.writable = False
-            logger.warning("cannot write the cache in %s (%s); this run's results will not be re-used",
-                           shown_name(str(self.folder)), exc.strerror or exc)
+            if not self._warned:
+                self._warned = True
+                logger.warning("cannot write the cache in %s (%s); results that could not be stored will be "
+                               "analysed again next time", shown_name(str(self.folder)), exc.strerror or exc)
             return
         self.used.add(key)
 
