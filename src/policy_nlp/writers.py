@@ -107,8 +107,14 @@ class TableWriter:
             # backslashreplace: a lone surrogate (a byte no decoder could read) cannot
             # stop the run; rows build file names with shown_name, so none should come.
             self._fh = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="")
-            self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore", lineterminator="\n")
-            self._writer.writeheader()
+            try:
+                self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore",
+                                              lineterminator="\n")
+                self._writer.writeheader()
+                self._fh.flush()  # a full disk shows now, before any analysis
+            except BaseException:
+                self.abort()
+                raise
 
     def write(self, rows) -> None:
         with _writing(self.path):
