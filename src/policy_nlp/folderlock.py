@@ -10,7 +10,9 @@ inherit it, cannot keep it alive. The file itself stays; it holds no state.
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
 import os
 import socket
 import sys
@@ -25,6 +27,8 @@ try:
     import fcntl
 except ImportError:  # Windows: runs into one folder are not kept apart
     fcntl = None
+
+logger = logging.getLogger(__name__)
 
 
 class FolderLocked(RuntimeError):
@@ -50,7 +54,13 @@ class FolderLock:
             if fcntl is not None:
                 try:
                     fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
+                except OSError as exc:
+                    if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                        # A file system without locks (some network shares): go on unguarded.
+                        logger.warning("cannot lock the output folder %s (%s); make sure no other run writes into it",
+                                       shown_name(str(self.path.parent)), exc.strerror or exc)
+                        self._fd = fd
+                        return
                     holder = self._holder(fd)
                     if not self.wait:
                         raise FolderLocked(
@@ -61,10 +71,11 @@ class FolderLock:
                         self.on_wait(f"waiting for another run to finish with {shown_name(str(self.path.parent))!r} ({holder})")
                     fcntl.lockf(fd, fcntl.LOCK_EX)
             os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps({
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, json.dumps({
                 "pid": os.getpid(), "host": socket.gethostname(),
                 "started": time.strftime("%Y-%m-%d %H:%M:%S"), "command": " ".join(shown_name(a) for a in sys.argv),
-            }).encode("utf-8") + b"\n", 0)
+            }).encode("utf-8") + b"\n")
         except BaseException:
             os.close(fd)
             raise
@@ -86,7 +97,8 @@ class FolderLock:
     def _holder(fd: int) -> str:
         """Who holds the lock, as its holder wrote it: "process 123 on host, since ..."."""
         try:
-            info = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+            os.lseek(fd, 0, os.SEEK_SET)
+            info = json.loads(os.read(fd, 4096).decode("utf-8"))
             where = f" on {info['host']}" if info.get("host") and info["host"] != socket.gethostname() else ""
             return f"process {int(info['pid'])}{where}, started {info['started']}"
         except (OSError, ValueError, KeyError, TypeError):
