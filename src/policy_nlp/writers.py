@@ -154,6 +154,7 @@ class RunWriter:
         try:
             for table in tables:
                 self.writers[table] = TableWriter(folder, table, self.tag)
+            _check_destinations([w.path for w in self.writers.values()] + [folder / "run.json"])
         except BaseException:
             self.abort()
             raise
@@ -194,6 +195,11 @@ class RunWriter:
         """Rename every finished file into place: the tables, then the workbook and the
         manifest. A signal that arrives meanwhile is acted on when all are in place."""
         moves = [(w.tmp, w.path) for w in self.writers.values()] + self._extra
+        try:
+            _check_destinations([path for _, path in moves])
+        except OutputError:
+            self.abort()
+            raise
         with interrupts.deferred():
             for i, (tmp, path) in enumerate(moves):
                 try:
@@ -230,6 +236,13 @@ def write_xlsx(path: Path, tables: dict[str, Path]) -> Path:
             frame = frame.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
             frame.to_excel(xl, sheet_name=table, index=False)
     return path
+
+
+def _check_destinations(paths: list[Path]) -> None:
+    """Refuse, before anything is renamed, a final name taken by a folder."""
+    for path in paths:
+        if path.is_dir():
+            raise OutputError(path, IsADirectoryError(errno.EISDIR, "a folder has the name of this output file"))
 
 
 @contextlib.contextmanager

@@ -127,3 +127,18 @@ def test_a_read_only_output_folder(corpus, clean_run, tmp_path):
         os.chmod(parent, 0o755)
     assert final_files(out) == before and not partials(out)
     assert not (parent / "out").exists()
+
+
+def test_a_folder_in_place_of_an_output_file(corpus, clean_run, tmp_path):
+    """A folder where ``mentions.csv`` should go (an earlier run's files moved about by hand):
+    one line saying so, exit status 2, before any model is loaded. Kept: every other file
+    of the earlier run, untouched, and the folder."""
+    out = copy_run(clean_run, tmp_path / "out")
+    (out / "mentions.csv").unlink()
+    (out / "mentions.csv").mkdir()
+    before = final_files(out)
+    result = cli("analyze", corpus, "-o", out, "-j", "2")
+    assert result.returncode == 2, result.stderr
+    assert_plain(result.stderr, lines=1)
+    assert "mentions.csv: a folder has the name of this output file" in result.stderr
+    assert final_files(out) == before and (out / "mentions.csv").is_dir() and not partials(out)
