@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, assert_plain, cli, copy_run, final_files, partials
+from .conftest import assert_plain, cli, copy_run, final_files, partials
 
 
 def limit_file_size(limit: int):
@@ -75,7 +75,7 @@ def test_a_full_disk_while_writing_and_at_the_start(corpus, clean_run, tmp_path)
     host.mkdir()
     prev = copy_run(clean_run, tmp_path / "prev")
     env = {**os.environ, "MNT": str(mnt), "HOST": str(host), "PREV": str(prev), "IN": str(corpus),
-           "PY": sys.executable, "PYTHONPATH": str(ROOT / "src")}
+           "PY": sys.executable}
     done = subprocess.run(["unshare", "-Urm", "sh", "-c", FULL_DISK], env=env, capture_output=True, text=True,
                           timeout=600)
     if done.returncode == 97:
