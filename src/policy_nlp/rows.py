@@ -35,16 +35,22 @@ def document_row(source: SourceDocument, **extra) -> dict:
         author=one_line(source.author), published=source.published, site=one_line(source.site),
         category=one_line(source.category),
     )
+    if source.status == "ok" or source.language:
+        # A document skipped for its language has its size and language too.
+        row.update(n_chars=len(source.text), n_words=len(re.findall(r"\w+(?:[-'\u2019]\w+)*", source.masked)))
+    if source.language:
+        row.update(language=source.language, language_confidence=_fmt(source.language_confidence))
     if source.status == "ok":
-        row.update(n_chars=len(source.text), n_words=len(re.findall(r"\w+(?:[-'\u2019]\w+)*", source.masked)),
-                   n_actors=0, n_places=0, n_cooperation=0)
+        row.update(n_actors=0, n_places=0, n_cooperation=0)
     row.update(extra)
     return row
 
 
 def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict], coops: list[dict],
-          sentences: list[tuple[int, int]], sentence_of: Callable[[int], int], stance, want_sentences: bool) -> dict:
-    """All rows for one analysed document (see :mod:`policy_nlp.schema` for the columns)."""
+          sentences: list[tuple[int, int]], sentence_of: Callable[[int], int], stance, want_sentences: bool,
+          stance_note: str = "", relevance: float | None = None) -> dict:
+    """All rows for one analysed document (see :mod:`policy_nlp.schema` for the columns);
+    ``stance_note`` says why there is no ``stance``, ``relevance`` is the relevance score."""
     mention_rows = []
     counts: Counter = Counter()
     forms: dict[tuple[str, str], list[str]] = {}
@@ -87,15 +93,15 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
             "sentence": one_line(source.text[c["sent_start"]:c["sent_end"]]),
         })
 
-    stance_fields = {}
+    stance_fields = {"stance_note": stance_note, "relevance": _fmt(relevance)}
     sentence_rows = []
     target_rows = []
     if stance is not None:
-        stance_fields = {
+        stance_fields.update({
             "stance": stance.label, "stance_confidence": _fmt(stance.confidence), **_probabilities(stance.probabilities),
             "stance_target": stance.target, "stance_target_basis": stance.target_basis,
             "stance_evidence": EVIDENCE_SEPARATOR.join(stance.evidence),
-        }
+        })
         for target in stance.targets:
             target_rows.append({
                 "doc_id": source.doc_id, "target_iso3": target.iso3, "target_name": _state_name(target.iso3, entities),

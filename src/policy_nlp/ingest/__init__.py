@@ -13,6 +13,7 @@ from .decoding import BinaryFileError, DecodingError, decode_bytes
 from .discovery import discover, list_files
 from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
+from .language import identify
 from .names import name_bytes
 from .textclean import apply_mask, mask_markdown, parse_date, read_header
 
@@ -31,7 +32,9 @@ class SourceDocument:
     ``masked`` has the same length as ``text`` with boilerplate, header metadata and markup
     blanked out; it is what the NLP pipeline reads. ``path`` and ``relpath`` are the names
     the file is opened by (see :mod:`.names` for how rows show them); ``content_sha256`` is
-    the hash of the bytes that were read, empty when none were.
+    the hash of the bytes that were read, empty when none were. ``language`` is the code of
+    the language the text is written in (see :mod:`.language`), with the model's
+    ``language_confidence``.
     """
 
     doc_id: str
@@ -49,6 +52,8 @@ class SourceDocument:
     site: str = ""
     category: str = ""
     content_sha256: str = ""
+    language: str = ""
+    language_confidence: float | None = None
 
 
 def doc_id_for(relpath: str) -> str:
@@ -83,8 +88,18 @@ def read_source(path: Path, root: Path) -> tuple[SourceDocument, bytes | None]:
     return doc, data
 
 
-def load_document(doc: SourceDocument, data: bytes) -> SourceDocument:
-    """Decode, extract and clean ``data`` into ``doc`` (which :func:`read_source` made)."""
+def load_document(doc: SourceDocument, data: bytes, languages: Iterable[str] = ("en",)) -> SourceDocument:
+    """Decode, extract and clean ``data`` into ``doc`` (which :func:`read_source` made) and
+    tell its language; ``languages`` are those the run analyses (an unsure guess of another
+    language gives way to one of them, see :func:`.language.identify`)."""
+    doc = _load(doc, data)
+    if doc.status == "ok":
+        guess = identify(doc.masked, languages)
+        doc.language, doc.language_confidence = guess.code, guess.confidence
+    return doc
+
+
+def _load(doc: SourceDocument, data: bytes) -> SourceDocument:
     suffix = Path(doc.relpath).suffix.lower()
     if not data:
         doc.status, doc.error = "skipped", "empty file"

@@ -39,10 +39,34 @@ _CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^\s*(?:by|written by|author(?:s)?:?|posted by)\s+(?P<name>[^\d,|;]{3,80}?)\s*$", re.IGNORECASE)
+#: Bylines of pages in other languages (German, French, Spanish, Portuguese, Italian, Dutch,
+#: Swedish), read so that a page skipped for its language still has its author. The name must
+#: be two to four capitalised words: "Von der Leyen warns Moscow" is a headline, not a byline.
+_FOREIGN_BYLINE = re.compile(r"^\s*(?:von|par|por|di|door|av)\s+(?P<name>(?:[A-ZÀ-Þ][\w'\u2019.-]+\s*){2,4})$", re.IGNORECASE)
 _DATE_LINE = re.compile(
-    r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|updated(?:\s+on)?|last\s+updated)\s*:?\s*(?P<date>.+?)\s*$",
+    r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|updated(?:\s+on)?|last\s+updated|"
+    r"ver\u00f6ffentlicht(?:\s+am)?|publi\u00e9(?:e)?(?:\s+le)?|publicado(?:\s+el|\s+em)?|pubblicato(?:\s+il)?|"
+    r"gepubliceerd(?:\s+op)?|publicerad)\s*:?\s*(?P<date>.+?)\s*$",
     re.IGNORECASE,
 )
+#: Month names of those languages, turned into English ones before a date is parsed.
+_MONTHS = {
+    "januar": "January", "jänner": "January", "janvier": "January", "enero": "January", "janeiro": "January",
+    "gennaio": "January", "januari": "January", "februar": "February", "février": "February",
+    "febrero": "February", "fevereiro": "February", "febbraio": "February", "februari": "February",
+    "märz": "March", "mars": "March", "marzo": "March", "março": "March", "maart": "March",
+    "avril": "April", "abril": "April", "aprile": "April", "mai": "May", "mayo": "May", "maio": "May",
+    "maggio": "May", "mei": "May", "maj": "May", "juni": "June", "juin": "June", "junio": "June",
+    "junho": "June", "giugno": "June", "juli": "July", "juillet": "July", "julio": "July", "julho": "July",
+    "luglio": "July", "august": "August", "août": "August", "agosto": "August", "augustus": "August",
+    "augusti": "August", "september": "September", "septembre": "September", "septiembre": "September",
+    "setembro": "September", "settembre": "September", "oktober": "October", "octobre": "October",
+    "octubre": "October", "outubro": "October", "ottobre": "October", "november": "November",
+    "novembre": "November", "noviembre": "November", "novembro": "November", "dezember": "December",
+    "décembre": "December", "diciembre": "December", "dezembro": "December", "dicembre": "December",
+    "december": "December",
+}
+_MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _BARE_DATE = re.compile(
     r"^\s*(?P<date>(?:\w+,\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}))\s*$"
 )
@@ -88,6 +112,7 @@ def parse_date(value: str) -> str:
     value = value.strip().rstrip(".")
     if not re.search(r"\d{4}", value):
         return ""
+    value = _MONTH_WORD.sub(lambda m: _MONTHS[m.group(1).lower()], value)
     try:
         parsed = dateparser.parse(value, fuzzy=True, default=None)
     except (ValueError, OverflowError, TypeError):
@@ -185,7 +210,7 @@ def read_header(text: str) -> TextHeader:
         span, line = lines[i], contents[i].strip()
         if not line or span in boiler:
             continue
-        if (m := _BYLINE.match(line)) and not header.author:
+        if (m := _BYLINE.match(line) or _FOREIGN_BYLINE.match(line)) and not header.author:
             header.author = _clean_name(m.group("name"))
             meta_rows.append(i)
         elif (m := _DATE_LINE.match(line)) and (iso := parse_date(m.group("date"))):

@@ -20,6 +20,9 @@ from ...knowledge import KnowledgeBase
 from .words import WORDS
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+#: Labels of pipelines for other languages, trained on WikiNER (German, French, Spanish,
+#: Italian, Portuguese...), that name what an OntoNotes label names.
+LABEL_ALIASES = {"PER": "PERSON"}
 
 
 class Candidate(NamedTuple):
@@ -96,6 +99,8 @@ class CandidateFinder:
             if span is not None and not any(t.is_sent_start and t.i == span.start and t.pos_ != "PROPN" for t in span):
                 spans.append((span, "ORG"))
         for ent in doc.ents:
+            if ent.label_ in LABEL_ALIASES:
+                ent = Span(doc, ent.start, ent.end, label=LABEL_ALIASES[ent.label_])
             if ent.label_ in NER_LABELS:
                 ent = trim(ent)
                 # "Soviet Union/Russia", "Building Trust: Science Diplomacy": the model joined
