@@ -19,7 +19,7 @@ ARTICLE = ("Officials from Iran and the European Union met in Vienna on Monday. 
 
 
 def read_table(folder: Path, table: str) -> tuple[list[str], list[dict]]:
-    with open(folder / f"{table}.csv", newline="", encoding="utf-8") as fh:
+    with open(folder / f"{table}.csv", newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         return reader.fieldnames, list(reader)
 
@@ -27,10 +27,10 @@ def read_table(folder: Path, table: str) -> tuple[list[str], list[dict]]:
 def check_contract(out: Path, inputs: Path) -> dict:
     """The output contract of BRIEF.md, checked table by table; returns the tables."""
     tables = {}
-    for table in ("documents", "mentions", "entities", "cooperation"):
+    for table in ("documents", "mentions", "entities", "cooperation", "dyads"):
         header, rows = read_table(out, table)
         assert header == columns(table)
-        raw = (out / f"{table}.csv").read_text(encoding="utf-8")
+        raw = (out / f"{table}.csv").read_text(encoding="utf-8-sig")
         assert raw.count("\n") == len(rows) + 1, f"{table}: a raw newline inside a field"
         for row in rows:
             for value in row.values():
@@ -147,8 +147,8 @@ def test_jobs_two_gives_the_same_output_as_one(samples_dir, tmp_path):
     for jobs in ("1", "2"):
         result = CliRunner().invoke(main, ["analyze", str(samples_dir), "-o", str(tmp_path / jobs), "-j", jobs, "-q"])
         assert result.exit_code == 0, result.output
-    for table in ("documents", "mentions", "entities", "cooperation"):
-        assert (tmp_path / "1" / f"{table}.csv").read_text() == (tmp_path / "2" / f"{table}.csv").read_text()
+    for table in ("documents", "mentions", "entities", "cooperation", "dyads"):
+        assert (tmp_path / "1" / f"{table}.csv").read_bytes() == (tmp_path / "2" / f"{table}.csv").read_bytes()
 
 
 def test_every_command_is_documented_with_an_example():
@@ -173,7 +173,7 @@ def test_rerun_reuses_unchanged_files_and_reanalyses_changed_ones(tmp_path):
     (inputs / "b.txt").write_text(ARTICLE.replace("Italian", "Spanish"), encoding="utf-8")
     out = tmp_path / "out"
     first = run_analysis(inputs, out, jobs=1)
-    tables = {t: (out / f"{t}.csv").read_bytes() for t in ("documents", "mentions", "entities", "cooperation")}
+    tables = {t: (out / f"{t}.csv").read_bytes() for t in ("documents", "mentions", "entities", "cooperation", "dyads")}
     second = run_analysis(inputs, out, jobs=1)
     assert first["counts"]["from_cache"] == 0 and second["counts"]["from_cache"] == 2
     assert all((out / f"{t}.csv").read_bytes() == raw for t, raw in tables.items())

@@ -164,6 +164,7 @@ class RunWriter:
         self.writers["mentions"].write(result.mentions)
         self.writers["entities"].write(result.entities)
         self.writers["cooperation"].write(result.cooperation)
+        self.writers["dyads"].write(result.dyads)
         self.writers["targets"].write(result.targets)
         if "sentences" in self.writers:
             self.writers["sentences"].write(result.sentences)
