@@ -99,16 +99,20 @@ def main() -> None:
               help=f"File-name pattern to analyse; repeatable (default: {' '.join(DEFAULT_PATTERNS)}).")
 @click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
 @click.option("--sentences", is_flag=True, help="Also write sentences.csv with per-sentence stance scores.")
+@click.option("--no-bom", is_flag=True,
+              help="Write the CSV files without the UTF-8 byte-order mark (Excel needs it to show accents; "
+                   "some older tools do not expect it).")
 @click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
 @click.option("--wait", is_flag=True, help="If another run is writing into the output folder, wait for it to finish instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patterns: tuple[str, ...],
-            xlsx: bool, sentences: bool, force: bool, wait: bool, quiet: bool) -> None:
+            xlsx: bool, sentences: bool, no_bom: bool, force: bool, wait: bool, quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
-    documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json. Files
-    unchanged since the last run into the same output folder are not analysed again.
+    documents.csv, mentions.csv, entities.csv, cooperation.csv, dyads.csv, targets.csv
+    and run.json (CSV files in UTF-8 with a byte-order mark, so that Excel shows accents).
+    Files unchanged since the last run into the same output folder are not analysed again.
 
     The files appear only when the run completes: a run that is interrupted or fails
     replaces none. One run at a time writes into an output folder (another stops, or
@@ -155,7 +159,8 @@ def analyze(folder: Path, out: Path, jobs: int | None, model: str | None, patter
     try:
         with interrupts.handled():
             manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
-                                    on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting)
+                                    on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting,
+                                    bom=not no_bom)
     except (InputError, FolderLocked, OutputError) as exc:
         raise UsageProblem(str(exc)) from None
     except (ModelNotFound, StanceModelError) as exc:

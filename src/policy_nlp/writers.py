@@ -96,9 +96,13 @@ def remove_stale_partials(folder: Path) -> int:
 
 
 class TableWriter:
-    """One CSV file written under a temporary name, which :class:`RunWriter` renames into place."""
+    """One CSV file written under a temporary name, which :class:`RunWriter` renames into place.
 
-    def __init__(self, folder: Path, table: str, tag: str | None = None) -> None:
+    With ``bom`` the file starts with a UTF-8 byte-order mark, without which Excel reads a
+    CSV file opened by double-click in the local code page ("Raúl" shows as "RaÃºl").
+    """
+
+    def __init__(self, folder: Path, table: str, tag: str | None = None, bom: bool = True) -> None:
         self.path = folder / f"{table}.csv"
         self.tmp = partial_path(self.path, tag or run_tag())
         self.fields = columns(table)
@@ -106,7 +110,8 @@ class TableWriter:
         with _writing(self.path):
             # backslashreplace: a lone surrogate (a byte no decoder could read) cannot
             # stop the run; rows build file names with shown_name, so none should come.
-            self._fh = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="")
+            self._fh = open(self.tmp, "w", encoding="utf-8-sig" if bom else "utf-8", errors="backslashreplace",
+                            newline="")
             try:
                 self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore",
                                               lineterminator="\n")
@@ -145,7 +150,7 @@ class RunWriter:
     interrupted or failed run replaces none of the files of the previous one.
     """
 
-    def __init__(self, folder: Path, sentences: bool = False) -> None:
+    def __init__(self, folder: Path, sentences: bool = False, bom: bool = True) -> None:
         self.folder = folder
         self.tag = run_tag()
         tables = [t for t in TABLES if t != "sentences" or sentences]
@@ -153,7 +158,7 @@ class RunWriter:
         self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx and JSON files
         try:
             for table in tables:
-                self.writers[table] = TableWriter(folder, table, self.tag)
+                self.writers[table] = TableWriter(folder, table, self.tag, bom)
             _check_destinations([w.path for w in self.writers.values()] + [folder / "run.json"])
         except BaseException:
             self.abort()
@@ -231,7 +236,7 @@ def write_xlsx(path: Path, tables: dict[str, Path]) -> Path:
 
     with pd.ExcelWriter(path, engine="openpyxl") as xl:
         for table, csv_path in tables.items():
-            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             # Control characters (a NUL deep in a text file) are legal in CSV but not in a
             # workbook, where openpyxl refuses the whole file for one of them.
             frame = frame.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
