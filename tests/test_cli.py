@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from policy_nlp.analysis import AnalysisOptions
 from policy_nlp.cli import main
@@ -71,6 +72,7 @@ def test_analyze_samples_end_to_end(samples_dir, tmp_path):
         assert abs(sum(probs) - 1) < 1e-3 and d["stance_evidence"]
     assert {c["modality"] for c in tables["cooperation"]} <= {"actual", "proposed", "negated", "hypothetical"}
     assert (out / "sentences.csv").is_file() and (out / "policy-nlp.xlsx").is_file()
+    assert load_workbook(out / "policy-nlp.xlsx", read_only=True).sheetnames[:3] == ["Summary", "Dyads", "documents"]
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["counts"]["ok"] == 6 and manifest["versions"]["spacy_model"]
     assert not list(out.glob(".*.partial"))

@@ -230,18 +230,11 @@ class RunWriter:
 
 
 def write_xlsx(path: Path, tables: dict[str, Path]) -> Path:
-    """One workbook at ``path`` with a sheet per table, built from finished CSV files."""
-    import pandas as pd
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """One workbook at ``path``, built from finished CSV files: a Summary sheet, a Dyads
+    pivot and a sheet per table (see :mod:`policy_nlp.views.workbook`)."""
+    from .views.workbook import write_workbook
 
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
-        for table, csv_path in tables.items():
-            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            # Control characters (a NUL deep in a text file) are legal in CSV but not in a
-            # workbook, where openpyxl refuses the whole file for one of them.
-            frame = frame.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
-            frame.to_excel(xl, sheet_name=table, index=False)
-    return path
+    return write_workbook(path, tables)
 
 
 def _check_destinations(paths: list[Path]) -> None:
