@@ -10,7 +10,6 @@ import pytest
 from policy_nlp.analysis import DocumentResult
 from policy_nlp.cache import ResultCache
 from policy_nlp.rows import dyads
-from policy_nlp.run import run_analysis
 from policy_nlp.schema import columns
 from policy_nlp.settings import MULTI_SEPARATOR
 
@@ -48,13 +47,12 @@ def test_an_actor_unknown_to_the_document_keeps_its_id():
     assert row["actor_a_id"] == "org:unknown" and row["actor_a_name"] == "" and row["pair"] == "org:unknown / United States"
 
 
-def test_a_run_writes_the_dyads_of_every_cooperation_row(samples_dir, tmp_path, analyzer):
-    from policy_nlp.analysis import AnalysisOptions
-
-    out = tmp_path / "out"
-    run_analysis(samples_dir, out, AnalysisOptions(sentences=True), jobs=1, analyzer=analyzer)
-    read = {t: list(csv.DictReader(open(out / f"{t}.csv", encoding="utf-8-sig", newline="")))
-            for t in ("documents", "cooperation", "dyads")}
+def test_a_run_writes_the_dyads_of_every_cooperation_row(samples_run):
+    out = samples_run
+    read = {}
+    for table in ("documents", "cooperation", "dyads"):
+        with open(out / f"{table}.csv", encoding="utf-8-sig", newline="") as fh:
+            read[table] = list(csv.DictReader(fh))
     published = {d["doc_id"]: d["published"] for d in read["documents"]}
     expected = []
     for c in read["cooperation"]:

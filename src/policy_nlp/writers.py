@@ -64,7 +64,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 #: Temporary files of a run: the final name with a run-unique tag, hidden.
-_PARTIAL = re.compile(r"^\.(?:[a-z_]+\.csv|run\.json|policy-nlp\.xlsx)(?:\.[0-9a-f-]+)?\.partial$")
+_PARTIAL = re.compile(r"^\.(?:[a-z_]+\.csv|run\.json|policy-nlp\.xlsx|report[a-z0-9_.-]*)(?:\.[0-9a-f-]+)?\.partial$")
 
 
 def run_tag() -> str:
@@ -155,7 +155,8 @@ class RunWriter:
         self.tag = run_tag()
         tables = [t for t in TABLES if t != "sentences" or sentences]
         self.writers: dict[str, TableWriter] = {}
-        self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx and JSON files
+        self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx, report and JSON files
+        self._obsolete: list[Path] = []  # files of an earlier run's report that this run's does not draw
         try:
             for table in tables:
                 self.writers[table] = TableWriter(folder, table, self.tag, bom)
@@ -189,6 +190,23 @@ class RunWriter:
             write_xlsx(tmp, {table: w.tmp for table, w in self.writers.items()})
         return path
 
+    def add_report(self, manifest: dict) -> Path:
+        """Draw ``report.html`` and its charts from the finished tables (after :meth:`finish`),
+        to be put in place with them (see :mod:`policy_nlp.views.report`)."""
+        from .views.report import report_files, staging_path
+        from .views.tables import read_tables
+
+        path = self.folder / "report.html"
+        files, obsolete = report_files(read_tables({t: w.tmp for t, w in self.writers.items()}), manifest, path)
+        for final, data in files:
+            tmp = staging_path(final, path, self.tag)
+            self._extra.append((tmp, final))
+            with _writing(final):
+                final.parent.mkdir(exist_ok=True)
+                tmp.write_bytes(data)
+        self._obsolete += obsolete
+        return path
+
     def add_json(self, name: str, data: dict) -> None:
         """Write a JSON file (the manifest) to be put in place with the tables."""
         path = self.folder / name
@@ -213,6 +231,9 @@ class RunWriter:
                 except OSError as exc:
                     self.abort()
                     raise OutputError(path, exc, replaced=i > 0) from None
+            for path in self._obsolete:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
     def commit(self) -> dict[str, int]:
         """:meth:`finish` and :meth:`publish`; return the rows per table."""

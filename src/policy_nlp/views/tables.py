@@ -34,13 +34,21 @@ def read_table(path: Path, table: str | None = None) -> pd.DataFrame:
     return frame
 
 
-def read_run(folder: Path, tables: tuple[str, ...] = ("documents", "entities", "cooperation", "dyads", "targets")
-             ) -> dict[str, pd.DataFrame]:
+#: The tables the views are built from.
+VIEW_TABLES = ("documents", "entities", "cooperation", "dyads", "targets")
+
+
+def read_run(folder: Path) -> dict[str, pd.DataFrame]:
     """The tables of the run in ``folder`` by name (``documents`` -> ``documents.csv``)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise RunFilesError(f"{folder} is not a folder; give the output folder of policy-nlp analyze")
-    return {table: read_table(folder / f"{table}.csv", table) for table in tables}
+    return read_tables({table: folder / f"{table}.csv" for table in VIEW_TABLES})
+
+
+def read_tables(paths: dict[str, Path]) -> dict[str, pd.DataFrame]:
+    """The tables the views need, from CSV files named by table (other tables are not read)."""
+    return {table: read_table(paths[table], table) for table in VIEW_TABLES}
 
 
 def numbers(series: pd.Series) -> pd.Series:
