@@ -33,3 +33,13 @@ def blank_nlp():
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def samples_run(analyzer, tmp_path_factory) -> Path:
+    """The samples analysed once, with the workbook and the report: the output folder."""
+    from policy_nlp.run import run_analysis
+
+    out = tmp_path_factory.mktemp("samples") / "out"
+    run_analysis(SAMPLES, out, AnalysisOptions(sentences=True), jobs=1, analyzer=analyzer, xlsx=True, report=True)
+    return out

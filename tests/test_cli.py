@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from policy_nlp.analysis import AnalysisOptions
 from policy_nlp.cli import main
@@ -19,7 +20,7 @@ ARTICLE = ("Officials from Iran and the European Union met in Vienna on Monday. 
 
 
 def read_table(folder: Path, table: str) -> tuple[list[str], list[dict]]:
-    with open(folder / f"{table}.csv", newline="", encoding="utf-8") as fh:
+    with open(folder / f"{table}.csv", newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         return reader.fieldnames, list(reader)
 
@@ -27,10 +28,10 @@ def read_table(folder: Path, table: str) -> tuple[list[str], list[dict]]:
 def check_contract(out: Path, inputs: Path) -> dict:
     """The output contract of BRIEF.md, checked table by table; returns the tables."""
     tables = {}
-    for table in ("documents", "mentions", "entities", "cooperation"):
+    for table in ("documents", "mentions", "entities", "cooperation", "dyads"):
         header, rows = read_table(out, table)
         assert header == columns(table)
-        raw = (out / f"{table}.csv").read_text(encoding="utf-8")
+        raw = (out / f"{table}.csv").read_text(encoding="utf-8-sig")
         assert raw.count("\n") == len(rows) + 1, f"{table}: a raw newline inside a field"
         for row in rows:
             for value in row.values():
@@ -71,6 +72,7 @@ def test_analyze_samples_end_to_end(samples_dir, tmp_path):
         assert abs(sum(probs) - 1) < 1e-3 and d["stance_evidence"]
     assert {c["modality"] for c in tables["cooperation"]} <= {"actual", "proposed", "negated", "hypothetical"}
     assert (out / "sentences.csv").is_file() and (out / "policy-nlp.xlsx").is_file()
+    assert load_workbook(out / "policy-nlp.xlsx", read_only=True).sheetnames[:3] == ["Summary", "Dyads", "documents"]
     manifest = json.loads((out / "run.json").read_text())
     assert manifest["counts"]["ok"] == 6 and manifest["versions"]["spacy_model"]
     assert not list(out.glob(".*.partial"))
@@ -147,8 +149,8 @@ def test_jobs_two_gives_the_same_output_as_one(samples_dir, tmp_path):
     for jobs in ("1", "2"):
         result = CliRunner().invoke(main, ["analyze", str(samples_dir), "-o", str(tmp_path / jobs), "-j", jobs, "-q"])
         assert result.exit_code == 0, result.output
-    for table in ("documents", "mentions", "entities", "cooperation"):
-        assert (tmp_path / "1" / f"{table}.csv").read_text() == (tmp_path / "2" / f"{table}.csv").read_text()
+    for table in ("documents", "mentions", "entities", "cooperation", "dyads"):
+        assert (tmp_path / "1" / f"{table}.csv").read_bytes() == (tmp_path / "2" / f"{table}.csv").read_bytes()
 
 
 def test_every_command_is_documented_with_an_example():
@@ -173,7 +175,7 @@ def test_rerun_reuses_unchanged_files_and_reanalyses_changed_ones(tmp_path):
     (inputs / "b.txt").write_text(ARTICLE.replace("Italian", "Spanish"), encoding="utf-8")
     out = tmp_path / "out"
     first = run_analysis(inputs, out, jobs=1)
-    tables = {t: (out / f"{t}.csv").read_bytes() for t in ("documents", "mentions", "entities", "cooperation")}
+    tables = {t: (out / f"{t}.csv").read_bytes() for t in ("documents", "mentions", "entities", "cooperation", "dyads")}
     second = run_analysis(inputs, out, jobs=1)
     assert first["counts"]["from_cache"] == 0 and second["counts"]["from_cache"] == 2
     assert all((out / f"{t}.csv").read_bytes() == raw for t, raw in tables.items())

@@ -115,7 +115,7 @@ def test_every_file_gets_exactly_one_row(analyzer, files, article):
                     fh.write(data)
         expected = sorted(shown_name(n) for n in os.listdir(folder) if not n.startswith("."))
         manifest = run_analysis(folder, Path(tmp) / "out", jobs=1, analyzer=analyzer)
-        with open(Path(tmp) / "out" / "documents.csv", encoding="utf-8", newline="") as fh:
+        with open(Path(tmp) / "out" / "documents.csv", encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
     assert manifest["counts"]["files"] == len(rows) == len(expected)
     assert len({r["doc_id"] for r in rows}) == len(rows)

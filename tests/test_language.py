@@ -24,7 +24,7 @@ ENGLISH = ("Officials from Iran and the European Union met in Vienna on Monday. 
 
 
 def read_rows(folder: Path, table: str) -> list[dict]:
-    with open(folder / f"{table}.csv", newline="", encoding="utf-8") as fh:
+    with open(folder / f"{table}.csv", newline="", encoding="utf-8-sig") as fh:
         return list(csv.DictReader(fh))
 
 

@@ -82,6 +82,7 @@ class DocumentResult:
     mentions: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     cooperation: list[dict] = field(default_factory=list)
+    dyads: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)
     words: int = 0

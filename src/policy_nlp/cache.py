@@ -103,10 +103,15 @@ class ResultCache:
 
 
 def _result(raw) -> DocumentResult | None:
-    """A :class:`DocumentResult` from stored JSON, or None when it does not have that shape."""
-    if not isinstance(raw, dict) or not set(raw) <= _FIELDS or not isinstance(raw.get("document"), dict):
+    """A :class:`DocumentResult` from stored JSON, or None when it does not have that shape.
+
+    An entry must have every field of today's result: one stored by a version without
+    a table (``dyads``) would otherwise give a run without its rows. (The fingerprint,
+    which hashes the code, already keeps such entries out; this holds if it ever does not.)
+    """
+    if not isinstance(raw, dict) or set(raw) != _FIELDS or not isinstance(raw.get("document"), dict):
         return None
-    for name in ("mentions", "entities", "cooperation", "targets", "sentences"):
+    for name in ("mentions", "entities", "cooperation", "dyads", "targets", "sentences"):
         value = raw.get(name, [])
         if not isinstance(value, list) or not all(isinstance(row, dict) for row in value):
             return None

@@ -107,17 +107,23 @@ def main() -> None:
               help=f"File-name pattern to analyse; repeatable (default: {' '.join(DEFAULT_PATTERNS)}).")
 @click.option("--xlsx", is_flag=True, help="Also write policy-nlp.xlsx with one sheet per table.")
 @click.option("--sentences", is_flag=True, help="Also write sentences.csv with per-sentence stance scores.")
+@click.option("--report", "report", is_flag=True,
+              help="Also write report.html: an offline page of charts over the run (needs policy-nlp[report]).")
+@click.option("--no-bom", is_flag=True,
+              help="Write the CSV files without the UTF-8 byte-order mark (Excel needs it to show accents; "
+                   "some older tools do not expect it).")
 @click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
 @click.option("--wait", is_flag=True, help="If another run is writing into the output folder, wait for it to finish instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], languages: tuple[str, ...],
-            all_stances: bool, patterns: tuple[str, ...], xlsx: bool, sentences: bool, force: bool, wait: bool,
-            quiet: bool) -> None:
+            all_stances: bool, patterns: tuple[str, ...], xlsx: bool, sentences: bool, report: bool, no_bom: bool,
+            force: bool, wait: bool, quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
-    documents.csv, mentions.csv, entities.csv, cooperation.csv and run.json. Files
-    unchanged since the last run into the same output folder are not analysed again.
+    documents.csv, mentions.csv, entities.csv, cooperation.csv, dyads.csv, targets.csv
+    and run.json (CSV files in UTF-8 with a byte-order mark, so that Excel shows accents).
+    Files unchanged since the last run into the same output folder are not analysed again.
 
     Each text's language is identified; texts in languages not given with --lang (default
     en) are skipped. English texts not about international affairs get no stance (their
@@ -134,7 +140,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
 
     Example:
 
-        policy-nlp analyze corpora/samples -o out --xlsx
+        policy-nlp analyze corpora/samples -o out --xlsx --report
 
         policy-nlp analyze scraped -o out --lang en,de --model de=de_core_news_sm
     """
@@ -143,6 +149,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
     from .pipeline import ModelNotFound
     from .run import FolderLocked, InputError, OutputError, run_analysis
     from .stance.model import StanceModelError
+    from .views.extra import ReportError, check_dependencies
 
     patterns = patterns or DEFAULT_PATTERNS
     bar = None
@@ -167,12 +174,20 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
         click.echo(f"policy-nlp: {message}", err=True)
 
     options = _analysis_options(models, languages, sentences=sentences, all_stances=all_stances)
+    if report:
+        try:
+            check_dependencies()  # before the run, not after it
+        except ReportError as exc:
+            raise UsageProblem(str(exc)) from None
     try:
         with interrupts.handled():
             manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
-                                    on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting)
+                                    on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting,
+                                    bom=not no_bom, report=report)
     except (InputError, FolderLocked, OutputError) as exc:
         raise UsageProblem(str(exc)) from None
+    except ReportError as exc:
+        raise UsageProblem(f"{exc}; no output file was replaced") from None
     except (ModelNotFound, StanceModelError) as exc:
         raise ModelProblem(str(exc)) from None
     except WorkerDied as exc:
@@ -324,6 +339,33 @@ def evaluate(gold: Path | None, stance_corpus: Path | None, real_dir: Path, spli
             click.echo(f"BELOW FLOOR: {line}", err=True)
         if failures:
             sys.exit(EXIT_SOME_FAILED)
+
+
+@main.command(name="report")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "html", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="HTML file to write (default: FOLDER/report.html); the charts go beside it as PNG and SVG.")
+def report_command(folder: Path, html: Path | None) -> None:
+    """Draw one offline HTML page of charts over the CSV files of a run in FOLDER.
+
+    Stance per target state and over time, cooperation by domain and modality, the
+    cooperation network, a world map of places, the most mentioned actors and places and
+    a sortable table of the documents. The page opens with no network (no scripts, fonts
+    or maps are fetched); each chart is also saved as PNG and SVG beside it. Needs the
+    report extra: pip install 'policy-nlp[report]'.
+
+    Example:
+
+        policy-nlp report out -o out/report.html
+    """
+    from .views.extra import ReportError
+    from .views.report import write_report
+
+    try:
+        path = write_report(folder, html)
+    except ReportError as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo(f"Report written to {shown_name(str(path))}", err=True)
 
 
 @main.command()

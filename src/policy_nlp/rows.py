@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import combinations
 
 from .ingest import SourceDocument
 from .ingest.names import NAME_NOTE, shown_name
@@ -83,6 +84,7 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
         })
 
     coop_rows = []
+    dyad_rows = []
     for c in coops:
         coop_rows.append({
             "doc_id": source.doc_id, "sentence_id": sentence_of(c["start_char"]),
@@ -92,6 +94,7 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
             "participant_names": MULTI_SEPARATOR.join(entities[p]["name"] for p in c["participants"] if p in entities),
             "sentence": one_line(source.text[c["sent_start"]:c["sent_end"]]),
         })
+        dyad_rows.extend(dyads(coop_rows[-1], c["participants"], entities, source.published))
 
     stance_fields = {"stance_note": stance_note, "relevance": _fmt(relevance)}
     sentence_rows = []
@@ -125,7 +128,24 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
         **stance_fields,
     )
     return {"document": document, "mentions": mention_rows, "entities": entity_rows, "cooperation": coop_rows,
-            "targets": target_rows, "sentences": sentence_rows, "words": document["n_words"]}
+            "dyads": dyad_rows, "targets": target_rows, "sentences": sentence_rows, "words": document["n_words"]}
+
+
+def dyads(coop_row: dict, participants: list[str], entities: dict[str, dict], published: str) -> list[dict]:
+    """The ``dyads.csv`` rows of one cooperation mention: one per unordered pair of its
+    distinct participants, each pair in entity-id order, pairs in that order too."""
+    rows = []
+    for a, b in combinations(sorted(set(participants)), 2):
+        ent_a, ent_b = entities.get(a, {}), entities.get(b, {})
+        name_a, name_b = ent_a.get("name", ""), ent_b.get("name", "")
+        rows.append({
+            "doc_id": coop_row["doc_id"], "sentence_id": coop_row["sentence_id"], "start_char": coop_row["start_char"],
+            "actor_a_id": a, "actor_a_name": name_a, "actor_a_country": ent_a.get("country_iso3", ""),
+            "actor_b_id": b, "actor_b_name": name_b, "actor_b_country": ent_b.get("country_iso3", ""),
+            "pair": f"{name_a or a} / {name_b or b}", "domain": coop_row["domain"], "modality": coop_row["modality"],
+            "published": published,
+        })
+    return rows
 
 
 def _probabilities(probabilities: dict[str, float]) -> dict[str, str]:

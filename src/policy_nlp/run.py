@@ -69,7 +69,8 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
                  on_result: Callable[[DocumentResult], None] | None = None,
                  files: list[Path] | None = None, force: bool = False,
                  on_start: Callable[[int], None] | None = None, wait: bool = False,
-                 on_wait: Callable[[str], None] | None = None, analyzer: Analyzer | None = None) -> dict:
+                 on_wait: Callable[[str], None] | None = None, analyzer: Analyzer | None = None,
+                 bom: bool = True, report: bool = False) -> dict:
     """Analyse ``folder`` into ``out`` and return the manifest (also written as ``run.json``).
 
     ``files`` restricts the analysis to those files (default: the ones matching
@@ -78,6 +79,9 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     names only when the run completes. Files whose content, path and pipeline are unchanged
     since the last run into ``out`` are taken from its cache unless ``force`` is set.
     ``analyzer`` is a loaded pipeline to use (with one job) instead of loading one.
+    ``bom`` starts every CSV file with a UTF-8 byte-order mark (for Excel); ``report``
+    also draws ``report.html`` and its charts from the finished tables, put in place with
+    them (see :mod:`policy_nlp.views.report`, which needs the ``report`` extra).
 
     One run at a time writes into ``out``: raises :class:`FolderLocked` when another holds
     it, unless ``wait`` (then ``on_wait`` is told whom it waits for). Raises
@@ -100,14 +104,15 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     try:
         remove_stale_partials(out)
         return _run_locked(folder, out, options, patterns, jobs or default_jobs(), xlsx, on_result, files, listing,
-                           force, on_start, analyzer)
+                           force, on_start, analyzer, bom, report)
     finally:
         lock.release()
 
 
 def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Iterable[str], jobs: int, xlsx: bool,
                 on_result: Callable[[DocumentResult], None] | None, files: list[Path], listing: list[Path],
-                force: bool, on_start: Callable[[int], None] | None, analyzer: Analyzer | None) -> dict:
+                force: bool, on_start: Callable[[int], None] | None, analyzer: Analyzer | None,
+                bom: bool = True, report: bool = False) -> dict:
     """:func:`run_analysis` once the output folder is locked."""
     selected = set(files)
     started = time.time()
@@ -115,7 +120,7 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
     words = cached = 0
     run_versions = versions(options.model, options.models)
     cache = ResultCache(out, fingerprint(run_versions, options))
-    writer = RunWriter(out, sentences=options.sentences)  # fails here, before any work, if out is read-only
+    writer = RunWriter(out, sentences=options.sentences, bom=bom)  # fails here, before any work, if out is read-only
     fresh: Iterator[DocumentResult] = iter(())
     try:
         if on_start is not None:
@@ -160,13 +165,16 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "input": shown_name(os.path.realpath(folder)),
             "output": shown_name(os.path.realpath(out)),
-            "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force},
+            "options": {**asdict(options), "patterns": list(patterns), "jobs": jobs, "xlsx": xlsx, "force": force,
+                        "bom": bom, "report": report},
             "versions": run_versions,
             "counts": {"files": len(listing), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")},
                        "words": words, "from_cache": cached, "rows": counts},
             "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
         }
         writer.add_json("run.json", manifest)
+        if report:
+            writer.add_report(manifest)
         writer.publish()
     except BaseException:
         _close(fresh)

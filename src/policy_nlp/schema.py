@@ -89,6 +89,24 @@ TABLES: dict[str, dict[str, object]] = {
             ("sentence", "The sentence, on one line."),
         ],
     },
+    "dyads": {
+        "about": "One row per cooperation mention and unordered pair of the actors it links (a mention of three actors gives three rows), so that a pivot table counts pairs directly.",
+        "columns": [
+            ("doc_id", "Document."),
+            ("sentence_id", "Index of the sentence (as in `cooperation.csv`)."),
+            ("start_char", "Offset of the cooperation trigger (with `doc_id`, the mention's row in `cooperation.csv`)."),
+            ("actor_a_id", "Entity id of one actor of the pair (of the two, the one whose id sorts first)."),
+            ("actor_a_name", "Its canonical name."),
+            ("actor_a_country", "Its ISO3 country code (a leader's or official's state)."),
+            ("actor_b_id", "Entity id of the other actor."),
+            ("actor_b_name", "Its canonical name."),
+            ("actor_b_country", "Its ISO3 country code."),
+            ("pair", "Both names, `actor_a_name / actor_b_name`: one cell to pivot on."),
+            ("domain", "Domains of the cooperation mention, joined with `; ` (as in `cooperation.csv`)."),
+            ("modality", "`actual`, `proposed`, `negated` or `hypothetical`."),
+            ("published", "Publication date of the document, ISO 8601 (empty when unknown)."),
+        ],
+    },
     "targets": {
         "about": "One row per document and state it discusses (named in two sentences or more, and always the main target), with the stance toward that state.",
         "columns": [

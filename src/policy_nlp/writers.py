@@ -64,7 +64,7 @@ def describe_os_error(error: OSError) -> str:
 
 
 #: Temporary files of a run: the final name with a run-unique tag, hidden.
-_PARTIAL = re.compile(r"^\.(?:[a-z_]+\.csv|run\.json|policy-nlp\.xlsx)(?:\.[0-9a-f-]+)?\.partial$")
+_PARTIAL = re.compile(r"^\.(?:[a-z_]+\.csv|run\.json|policy-nlp\.xlsx|report[a-z0-9_.-]*)(?:\.[0-9a-f-]+)?\.partial$")
 
 
 def run_tag() -> str:
@@ -96,9 +96,13 @@ def remove_stale_partials(folder: Path) -> int:
 
 
 class TableWriter:
-    """One CSV file written under a temporary name, which :class:`RunWriter` renames into place."""
+    """One CSV file written under a temporary name, which :class:`RunWriter` renames into place.
 
-    def __init__(self, folder: Path, table: str, tag: str | None = None) -> None:
+    With ``bom`` the file starts with a UTF-8 byte-order mark, without which Excel reads a
+    CSV file opened by double-click in the local code page ("Raúl" shows as "RaÃºl").
+    """
+
+    def __init__(self, folder: Path, table: str, tag: str | None = None, bom: bool = True) -> None:
         self.path = folder / f"{table}.csv"
         self.tmp = partial_path(self.path, tag or run_tag())
         self.fields = columns(table)
@@ -106,7 +110,8 @@ class TableWriter:
         with _writing(self.path):
             # backslashreplace: a lone surrogate (a byte no decoder could read) cannot
             # stop the run; rows build file names with shown_name, so none should come.
-            self._fh = open(self.tmp, "w", encoding="utf-8", errors="backslashreplace", newline="")
+            self._fh = open(self.tmp, "w", encoding="utf-8-sig" if bom else "utf-8", errors="backslashreplace",
+                            newline="")
             try:
                 self._writer = csv.DictWriter(self._fh, fieldnames=self.fields, extrasaction="ignore",
                                               lineterminator="\n")
@@ -145,15 +150,16 @@ class RunWriter:
     interrupted or failed run replaces none of the files of the previous one.
     """
 
-    def __init__(self, folder: Path, sentences: bool = False) -> None:
+    def __init__(self, folder: Path, sentences: bool = False, bom: bool = True) -> None:
         self.folder = folder
         self.tag = run_tag()
         tables = [t for t in TABLES if t != "sentences" or sentences]
         self.writers: dict[str, TableWriter] = {}
-        self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx and JSON files
+        self._extra: list[tuple[Path, Path]] = []  # (temporary, final) of xlsx, report and JSON files
+        self._obsolete: list[Path] = []  # files of an earlier run's report that this run's does not draw
         try:
             for table in tables:
-                self.writers[table] = TableWriter(folder, table, self.tag)
+                self.writers[table] = TableWriter(folder, table, self.tag, bom)
             _check_destinations([w.path for w in self.writers.values()] + [folder / "run.json"])
         except BaseException:
             self.abort()
@@ -164,6 +170,7 @@ class RunWriter:
         self.writers["mentions"].write(result.mentions)
         self.writers["entities"].write(result.entities)
         self.writers["cooperation"].write(result.cooperation)
+        self.writers["dyads"].write(result.dyads)
         self.writers["targets"].write(result.targets)
         if "sentences" in self.writers:
             self.writers["sentences"].write(result.sentences)
@@ -181,6 +188,23 @@ class RunWriter:
         self._extra.append((tmp, path))
         with _writing(path):
             write_xlsx(tmp, {table: w.tmp for table, w in self.writers.items()})
+        return path
+
+    def add_report(self, manifest: dict) -> Path:
+        """Draw ``report.html`` and its charts from the finished tables (after :meth:`finish`),
+        to be put in place with them (see :mod:`policy_nlp.views.report`)."""
+        from .views.report import report_files, staging_path
+        from .views.tables import read_tables
+
+        path = self.folder / "report.html"
+        files, obsolete = report_files(read_tables({t: w.tmp for t, w in self.writers.items()}), manifest, path)
+        for final, data in files:
+            tmp = staging_path(final, path, self.tag)
+            self._extra.append((tmp, final))
+            with _writing(final):
+                final.parent.mkdir(exist_ok=True)
+                tmp.write_bytes(data)
+        self._obsolete += obsolete
         return path
 
     def add_json(self, name: str, data: dict) -> None:
@@ -207,6 +231,9 @@ class RunWriter:
                 except OSError as exc:
                     self.abort()
                     raise OutputError(path, exc, replaced=i > 0) from None
+            for path in self._obsolete:
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
     def commit(self) -> dict[str, int]:
         """:meth:`finish` and :meth:`publish`; return the rows per table."""
@@ -224,18 +251,11 @@ class RunWriter:
 
 
 def write_xlsx(path: Path, tables: dict[str, Path]) -> Path:
-    """One workbook at ``path`` with a sheet per table, built from finished CSV files."""
-    import pandas as pd
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """One workbook at ``path``, built from finished CSV files: a Summary sheet, a Dyads
+    pivot and a sheet per table (see :mod:`policy_nlp.views.workbook`)."""
+    from .views.workbook import write_workbook
 
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
-        for table, csv_path in tables.items():
-            frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
-            # Control characters (a NUL deep in a text file) are legal in CSV but not in a
-            # workbook, where openpyxl refuses the whole file for one of them.
-            frame = frame.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
-            frame.to_excel(xl, sheet_name=table, index=False)
-    return path
+    return write_workbook(path, tables)
 
 
 def _check_destinations(paths: list[Path]) -> None:

@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 INJECT = Path(__file__).with_name("inject.py")
-TABLES = ("documents", "mentions", "entities", "cooperation", "targets")
+TABLES = ("documents", "mentions", "entities", "cooperation", "dyads", "targets")
 
 # A generous bound for one command, so that a hang fails the test instead of the suite.
 TIMEOUT = 300
@@ -88,7 +88,7 @@ def assert_plain(stderr: str, lines: int | None = None) -> None:
 
 
 def read_rows(out: Path, table: str) -> list[dict]:
-    with open(out / f"{table}.csv", newline="", encoding="utf-8") as fh:
+    with open(out / f"{table}.csv", newline="", encoding="utf-8-sig") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -108,7 +108,7 @@ def partials(out: Path) -> list[str]:
 def assert_complete(out: Path, n_files: int) -> list[dict]:
     """Every table is there, whole (one record per line) and with one row per input file."""
     for table in TABLES:
-        raw = (out / f"{table}.csv").read_text(encoding="utf-8")
+        raw = (out / f"{table}.csv").read_text(encoding="utf-8-sig")
         assert raw.endswith("\n") and raw.count("\n") == len(read_rows(out, table)) + 1, table
     docs = read_rows(out, "documents")
     assert len(docs) == n_files and len({d["doc_id"] for d in docs}) == n_files
