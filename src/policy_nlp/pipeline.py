@@ -48,6 +48,7 @@ def load_pipeline(name: str | None = None) -> "Language":
     if missing:
         raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
     use_fast_rule_components(nlp)
+    nlp.add_pipe("policy_line_breaks", before="parser")
     nlp.add_pipe("policy_actors", last=True)
     nlp.add_pipe("policy_cooperation", last=True)
     return nlp

@@ -14,7 +14,7 @@ from .discovery import discover, list_files
 from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
 from .names import name_bytes
-from .textclean import apply_mask, mask_markdown, parse_date, read_header
+from .textclean import apply_mask, mask_markdown, mask_underscore_emphasis, parse_date, read_header
 
 __all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
 
@@ -127,6 +127,7 @@ def load_document(doc: SourceDocument, data: bytes) -> SourceDocument:
     spans = list(header.masked)
     if doc.format == "markdown":
         spans.extend(mask_markdown(text))
+    spans.extend(mask_underscore_emphasis(text))
     doc.masked = apply_mask(text, spans)
     return doc
 
