@@ -146,7 +146,8 @@ class TriggerFinder:
                 # "diplomatic ties", "normalised relations": relations made, kept or broken
                 # (not "relations have soured", nor "international relations" as a field).
                 if tok.pos_ == "NOUN" and (any(c.lower_ in self.lx.relation_modifiers for c in tok.children)
-                                           or self._linked_actors(tok) >= 2
+                                           or any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+                                           and self._linked_actors(tok) >= 2
                                            or lemma_of(tok.head) in self.lx.relation_verbs
                                            and self._linked_actors(tok.head) + self._linked_actors(tok)
                                            >= (1 if lemma_of(tok.head) in self.lx.strong_relation_verbs else 2)
