@@ -102,6 +102,56 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
     assert coop(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Albania was attempting to normalize relations with its Balkan neighbours.", "actual"),
+        ("There was a deterioration of relations between the United States and Iraq.", "actual"),
+        ("Washington recognized the new government in Kabul in 1978.", "actual"),
+        ("He says he actively supported the United States during the war.", "actual"),
+        ("We are going to continue to support Ukraine for as long as it takes.", "proposed"),
+        ("The UK has always stood by Israel.", "actual"),
+        ("Poland has shown itself to be a true ally of the United States.", "actual"),
+        ("The coalition led by the United States attacked Iraqi positions by air.", "actual"),
+        ("We have given over $130 million directly to the Palestinian Authority.", "actual"),
+        ("ASEAN members have delivered a great deal of aid to Myanmar.", "actual"),
+        ("It was agreed that regular bilateral consultations should be held.", "proposed"),
+        ("In discussions with the United States between August and October, London hesitated.", "actual"),
+        ("Nevertheless, Sino-American trade grew through the 1930s.", "actual"),
+        ("England has recently associated herself with the Franco-Russian Alliance.", "actual"),
+    ],
+)
+def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found, text
+    assert found[0]["modality"] == modality, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was sanctioned in 2011 in relation to a plot against the Saudi ambassador to the United States.",
+        "In December 1979 the Soviet Union sent thousands of troops into Afghanistan.",
+        "Germany's coalition government fell apart in November.",
+        "If the reactor works, God help us all.",
+        "Trotsky hoped for a more vigorous intervention by the Entente.",
+        "Support for Ukraine\n\nThe ministers met in Brussels on Tuesday.",
+        "REBALANCING TRADE WITH CHINA:\n\nThe tariffs take effect in May.",
+    ],
+)
+def test_phrases_and_headings_that_are_not_cooperation(nlp, text):
+    assert coop(nlp, text) == [], text
+
+
+def test_a_heading_is_its_own_sentence(nlp):
+    doc = run(nlp, "Roosevelt-Litvinov Conversations\n\nInitially, the talks made little headway.\n"
+                   "Outlook\nThe talks resumed in May, when both sides returned\nto the table.")
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences == ["Roosevelt-Litvinov Conversations", "Initially, the talks made little headway.", "Outlook",
+                         "The talks resumed in May, when both sides returned\nto the table."]
+    assert [c["trigger"] for c in doc._.policy_cooperation] == ["talks", "talks"]
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found
@@ -178,7 +228,7 @@ def test_array_rule_components_set_the_same_attributes_as_spacys(nlp):
     ours = [n for n in nlp.pipe_names if not n.startswith("policy_")]
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
     tokens = 0
-    for text, mine, theirs in zip(texts, nlp.pipe(texts, disable=["policy_actors", "policy_cooperation"]), plain.pipe(texts)):
+    for text, mine, theirs in zip(texts, nlp.pipe(texts, disable=[n for n in nlp.pipe_names if n.startswith("policy_")]), plain.pipe(texts)):
         assert ours == plain.pipe_names
         assert numpy.array_equal(mine.to_array(attrs), theirs.to_array(attrs)), text[:80]
         tokens += len(mine)

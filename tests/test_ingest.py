@@ -68,6 +68,19 @@ def test_markdown_syntax_is_masked(tmp_path):
     assert len(doc.masked) == len(text)
 
 
+def test_underscore_emphasis_is_masked_in_plain_text_but_names_keep_theirs(tmp_path):
+    text = ("The _Entente Cordiale_ was not an alliance.\n\nParis sought the closest _rapprochement_ with London;"
+            " the file policy_notes_2019.txt and __init__ keep their underscores.\n")
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    doc = load_document(doc, data)
+    assert "_Entente" not in doc.masked and "rapprochement_" not in doc.masked
+    assert " Entente Cordiale " in doc.masked and " rapprochement " in doc.masked
+    assert "policy_notes_2019.txt" in doc.masked and "__init__" in doc.masked
+    assert len(doc.masked) == len(text) and doc.text == text
+
+
 def test_html_goes_through_the_article_extractor(tmp_path):
     html = ("<html><head><title>Talks resume | The Ledger</title><meta name='author' content='Ana Ruiz'>"
             "<meta property='article:published_time' content='2023-05-06'></head><body>"

@@ -50,6 +50,7 @@ def load_pipeline(name: str | None = None, cooperation: bool = True) -> "Languag
     if missing:
         raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
     use_fast_rule_components(nlp)
+    nlp.add_pipe("policy_line_breaks", before="parser")
     nlp.add_pipe("policy_actors", last=True)
     if cooperation:
         nlp.add_pipe("policy_cooperation", last=True)

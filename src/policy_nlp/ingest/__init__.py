@@ -15,7 +15,7 @@ from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
 from .language import identify
 from .names import name_bytes
-from .textclean import apply_mask, mask_markdown, parse_date, read_header
+from .textclean import apply_mask, mask_markdown, mask_underscore_emphasis, parse_date, read_header
 
 __all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
 
@@ -142,6 +142,7 @@ def _load(doc: SourceDocument, data: bytes) -> SourceDocument:
     spans = list(header.masked)
     if doc.format == "markdown":
         spans.extend(mask_markdown(text))
+    spans.extend(mask_underscore_emphasis(text))
     doc.masked = apply_mask(text, spans)
     return doc
 

@@ -74,6 +74,9 @@ _LABELLED = re.compile(r"^\s*(?P<key>category|categories|section|topic|region|fi
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _MD_LINK = re.compile(r"!?\[(?P<label>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
+#: Emphasis by underscores, in Markdown and in plain text alike (Project Gutenberg's
+#: italics, e-mail style): "the _Entente Cordiale_", not "snake_case" or "__init__".
+_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=[^\s_])[^_\n]{0,200}?(?<=[^\s_])_(?![\w_])")
 _MD_LIST = re.compile(r"^(\s*)([-*+]|\d+\.)\s+")
 _MD_QUOTE = re.compile(r"^(\s*>+)\s?")
 
@@ -283,6 +286,17 @@ def mask_markdown(text: str) -> list[tuple[int, int]]:
             spans.append((start + m.end("label"), start + m.end()))
         for m in _MD_EMPHASIS.finditer(line):
             spans.append((start + m.start(), start + m.end()))
+    return spans
+
+
+def mask_underscore_emphasis(text: str) -> list[tuple[int, int]]:
+    """Spans of the underscores around emphasised words, which the parser would otherwise
+    read as words ("the closest _rapprochement_ with Germany")."""
+    spans: list[tuple[int, int]] = []
+    if "_" in text:
+        for m in _UNDERSCORE_EMPHASIS.finditer(text):
+            spans.append((m.start(), m.start() + 1))
+            spans.append((m.end() - 1, m.end()))
     return spans
 
 

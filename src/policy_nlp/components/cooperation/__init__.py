@@ -41,6 +41,28 @@ def make_cooperation_detector(nlp: Language, name: str) -> "CooperationDetector"
     return CooperationDetector(load_lexicon())
 
 
+#: Marks that close a sentence of running text; a line that ends without one is a heading.
+_CLOSING = {".", "?", "!", ":", ";", '"', "\u201d", "\u2019", "'", ")", "]", "\u2026"}
+
+
+def _heading(sent) -> bool:
+    """True for a heading, a title or a label line ("Support for Ukraine", "3.2
+    Humanitarian assistance"): a sentence that is a whole line without closing punctuation.
+    Headings name topics; the mentions are in the sentences under them."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    letters = [ch for t in words for ch in t.text if ch.isalpha()]
+    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+        return True  # "REBALANCING TRADE WITH CHINA:"
+    if words[-1].text in _CLOSING:
+        return False
+    doc = sent.doc
+    end = words[-1].i + 1
+    return end >= len(doc) or "\n" in doc[end].text or "\n" in words[-1].whitespace_ or (
+        doc[end].is_space and "\n" in doc[end].text)
+
+
 class CooperationDetector:
     """Find cooperation triggers and describe them; see the module docstring."""
 
@@ -64,7 +86,7 @@ class CooperationDetector:
                     candidates.add(i)
         out = []
         for sent in doc.sents:
-            if not any(sent.start <= i < sent.end for i in candidates):
+            if not any(sent.start <= i < sent.end for i in candidates) or _heading(sent):
                 continue
             lowered = sent.text.lower()
             if any(p in lowered for p in self.lx.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):

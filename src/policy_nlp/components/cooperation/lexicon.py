@@ -31,9 +31,13 @@ class Lexicon:
         self.support_objects = {verb: frozenset(objs) for verb, objs in raw["support_objects"].items()}
         self.partner_required, self.partner_not_modifiers = words("partner_required"), words("partner_not_modifiers")
         self.relation_nouns, self.relation_modifiers = words("relation_nouns"), words("relation_modifiers")
-        self.relation_verbs = words("relation_verbs")
+        self.relation_verbs, self.relation_changes = words("relation_verbs"), words("relation_change_nouns")
         self.interaction_verbs, self.interaction_nouns = words("interaction_verbs"), words("interaction_nouns")
         self.partner_preps = words("partner_prepositions")
+        self.named_bodies, self.ally_nouns = words("named_bodies_as_mentions"), words("ally_nouns")
+        self.support_verbs = words("support_verbs")
+        self.strong_relation_verbs, self.recognised_objects = words("strong_relation_verbs"), words("recognised_objects")
+        self.dialogue_nouns, self.dialogue_mods = words("dialogue_nouns"), words("dialogue_modifiers")
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.qualified_nouns = {noun: frozenset(mods) for noun, mods in raw["qualified_nouns"].items()}

@@ -13,6 +13,20 @@ from .lexicon import Lexicon
 from .tokens import lemma_of, unrealised
 
 
+def reported(clause: Token) -> bool:
+    """True when a clause's verb reports a fact: a finite past or present ("announced",
+    "are", "has become", "was established"), not an infinitive, an imperative, a modal or a
+    verb-less fragment."""
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    if clause.tag_ in {"VBD", "VBZ", "VBP"}:
+        return True
+    return clause.tag_ in {"VBN", "VBG"} and any(a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes)
+
+
 class ModalityDetector:
     """Decide the modality of a trigger from the cues in its scope."""
 
@@ -45,6 +59,11 @@ class ModalityDetector:
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
             came_from, level = level, level.head
+        if "described" in verdicts:
+            # "closer", "new", "key" in a clause that reports what is or was ("have become
+            # important partners", "announced a new contribution") describe; in a clause
+            # that is not finite ("opening channels for wider cooperation") they propose.
+            verdicts.add("" if reported(level) else "proposed")
         # A condition frames everything under it; a negation outranks the plan it negates
         # ("refused to resume cooperation"); a plan outranks plain description.
         for verdict in ("hypothetical", "negated", "proposed"):
@@ -96,7 +115,7 @@ class ModalityDetector:
         if not is_trigger and not after_conj and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"  # (not "peaceful intentions and actual cooperation": a list, not a plan)
         if any(c.dep_ in {"amod", "advmod"} and (lemma_of(c) in self.lx.adv_adjs or c.lower_ in self.lx.adv_adjs) for c in children):
-            return "proposed"
+            return "described"
         if lemma == "be" or tok.dep_ == "ROOT":
             for c in children:
                 if c.dep_ in {"attr", "acomp"}:

@@ -19,6 +19,30 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "giv
                "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
 
 
+def _state_pair(tok: Token) -> bool:
+    """A hyphenated pair of state names or adjectives ("Sino-American", "U.S.-China")."""
+    parts = [p for p in tok.text.split("-") if p]
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts)
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb without its own shares with the verb it depends on: "the United
+    States wanted to improve relations", "refused to recognize or establish relations",
+    "countries that supported Israel" (the noun a relative clause describes)."""
+    for _ in range(3):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return None
+        if verb.dep_ == "relcl" and not any(c.dep_ in {"dobj", "obj"} and c.tag_ in {"WDT", "WP"} for c in verb.children):
+            return verb.head
+        if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 class TriggerFinder:
     """Yield ``(head token, first token, end token)`` for each trigger in a sentence."""
 
@@ -32,8 +56,9 @@ class TriggerFinder:
             | lx.study_verbs | {p[0] for p in lx.phrases} | lx.agreement_verbs
             | {"joint", "shared", "jointly", "exchange", "exchanges", "contact", "contacts", "aid", "assistance",
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
-               "share", "join", "co", "together", "peace", "fire"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
+               "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
+            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str]) -> Iterator[tuple[Token, int, int]]:
@@ -50,7 +75,7 @@ class TriggerFinder:
             low = tok.lower_
             start = tok.i - 2 if lemma.startswith("co-") else tok.i
             if (tok.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} or self._actors.get(tok.i, "").startswith("org:")) \
-                    and lemma not in self.lx.agreement_nouns:
+                    and lemma not in self.lx.agreement_nouns and lemma not in self.lx.named_bodies:
                 # "Cooperative Bank", "Joint Norwegian-Russian Fisheries Commission": names of
                 # bodies, not mentions (the body itself is an actor).
                 continue
@@ -84,15 +109,19 @@ class TriggerFinder:
                 continue
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
-                             or self._partner_actors(tok)
+                             or self._partner_actors(tok) or self._linked_actors(tok) >= 1
                              or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads)  # "the aid package"
                 if lemma == "trade":
                     qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
                         any(c.dep_ in {"amod", "compound"} and (c.lower_ in {"bilateral", "two-way", "mutual", "free"}
                                                                 or c.lower_.startswith("intra-")) for c in tok.children))
+                    qualified = qualified or any(c.dep_ in {"amod", "compound"} and (c.i in self._actors or _state_pair(c))
+                                                 for c in tok.children)  # "U.S.-China trade", "Sino-American trade"
                 if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
+            if lemma == "entente" and tok.text[:1].isupper() and (nxt is None or nxt.lower_ != "cordiale"):
+                continue  # "the Entente": the wartime bloc as an actor, not a mention
             if lemma == "diplomacy" and not (tok.is_title and tok.pos_ == "PROPN"):
                 mods = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in self.lx.diplomacy_mods]
                 if mods:
@@ -107,17 +136,23 @@ class TriggerFinder:
             if lemma in {"support", "backing", "help"} and tok.pos_ == "NOUN":
                 # "built with World Bank support", "Chinese backing": support named by an actor.
                 if any(c.dep_ in {"poss", "compound", "amod"} and any(t.i in self._actors for t in c.subtree)
-                       for c in tok.children) or self._partner_actors(tok):
-                    yield tok, modifier_start(tok), tok.i + 1  # "... support for the Ukrainian people"
+                       for c in tok.children) or self._partner_actors(tok) or (
+                        tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS and self._linked_actors(tok) >= 1):
+                    yield tok, modifier_start(tok), tok.i + 1  # "... support for the Ukrainian people", "we gave support"
                 continue
+            if low == "relation" and tok.head.lower_ in {"in", "with"}:
+                continue  # "in relation to a plot"
             if lemma in self.lx.relation_nouns or low in self.lx.relation_nouns:
                 # "diplomatic ties", "normalised relations": relations made, kept or broken
                 # (not "relations have soured", nor "international relations" as a field).
                 if tok.pos_ == "NOUN" and (any(c.lower_ in self.lx.relation_modifiers for c in tok.children)
+                                           or any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+                                           and self._linked_actors(tok) >= 2
                                            or lemma_of(tok.head) in self.lx.relation_verbs
-                                           and self._linked_actors(tok.head) + self._linked_actors(tok) >= 2
-                                           or tok.dep_ == "pobj" and lemma_of(tok.head.head) in {"normalization", "normalisation",
-                                                                                                 "restoration", "establishment"}):
+                                           and self._linked_actors(tok.head) + self._linked_actors(tok)
+                                           >= (1 if lemma_of(tok.head) in self.lx.strong_relation_verbs else 2)
+                                           or tok.dep_ == "pobj" and lemma_of(tok.head.head) in self.lx.relation_changes
+                                           and self._linked_actors(tok) + self._linked_actors(tok.head.head) >= 1):
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if lemma in self.lx.qualified_nouns and tok.pos_ == "NOUN":
@@ -134,6 +169,26 @@ class TriggerFinder:
                     and lemma not in self.lx.nouns and self._partner_actors(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the largest loans to the Russian Government"
                 continue
+            if low in {"bilateral", "trilateral"}:
+                head = tok.head
+                if tok.dep_ == "amod" and head.pos_ == "NOUN" and lemma_of(head) not in {
+                        "sanction", "tension", "dispute", "conflict", "deficit", "surplus", "grievance"}:
+                    yield head, tok.i, head.i + 1  # "bilateral contracts", "regular bilateral consultations"
+                continue
+            if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.lx.ally_nouns or low in self.lx.ally_nouns):
+                if lemma == "coalition" and (
+                        lemma_of(tok.head) in {"government", "partner", "talks", "agreement", "deal", "negotiation"}
+                        and tok.dep_ == "compound" or any(c.lower_ in {"ruling", "governing", "opposition", "grand"} for c in tok.children)):
+                    continue  # a coalition government is domestic politics
+                if self._linked_actors(tok) >= 1 or self._partner_actors(tok):
+                    yield tok, modifier_start(tok), tok.i + 1  # "a true ally of the U.S.", "our allies"
+                continue
+            if tok.pos_ == "NOUN" and (lemma in self.lx.dialogue_nouns or low in self.lx.dialogue_nouns):
+                if any(c.dep_ == "amod" and c.lower_ in self.lx.dialogue_mods for c in tok.children) or any(
+                        c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "toward", "towards"}
+                        and any(t.i in self._actors for t in c.subtree) for c in tok.children):
+                    yield tok, modifier_start(tok), tok.i + 1  # "discussions with the United States"
+                continue
             if tok.pos_ == "NOUN" and (lemma in self.lx.interaction_nouns or low in self.lx.interaction_nouns) \
                     and lemma not in self.lx.nouns and self._linked_actors(tok) >= 2:
                 # "Prime Minister Netanyahu's visit to Australia", "recognition of the Soviet
@@ -141,7 +196,9 @@ class TriggerFinder:
                 # commitments between two named actors.
                 yield tok, modifier_start(tok), tok.i + 1
                 continue
-            if tok.pos_ == "VERB" and lemma in self.lx.interaction_verbs and self._linked_actors(tok) >= 2:
+            if tok.pos_ == "VERB" and lemma in self.lx.interaction_verbs and (self._linked_actors(tok) >= 2 or (
+                    self._linked_actors(tok) >= 1 and any(c.dep_ in {"dobj", "obj"} and lemma_of(c) in self.lx.recognised_objects
+                                                          for c in tok.children))):
                 # "Biden spoke with Prime Minister Lapid", "Washington recognized Beijing".
                 end = max([c.i for c in tok.children if c.dep_ in {"dobj", "obj", "prep"} and c.i > tok.i] or [tok.i]) + 1
                 yield tok, tok.i, min(end, tok.i + 3)
@@ -156,6 +213,11 @@ class TriggerFinder:
                 continue
             if lemma in self.lx.verbs and tok.pos_ in {"VERB", "AUX"}:
                 yield tok, start, tok.i + 1
+                continue
+            if tok.pos_ == "VERB" and lemma in self.lx.support_verbs and self._backs_actor(tok):
+                # "supported the United States", "continue to support you", "stood by Israel"
+                end = max([c.i for c in tok.children if c.dep_ in {"dobj", "obj", "prep"} and c.i > tok.i] or [tok.i]) + 1
+                yield tok, tok.i, min(end, tok.i + 4)
                 continue
             if tok.pos_ == "VERB":
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
@@ -187,8 +249,10 @@ class TriggerFinder:
     def _partner_actors(self, tok: Token) -> bool:
         """True when a partner phrase of ``tok`` ("to Ukraine", "for the Afghan people",
         "with Hanoi") names a linked actor."""
-        return any(c.dep_ == "prep" and c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
-                   for c in tok.children)
+        phrases = [c for c in tok.children if c.dep_ == "prep"]
+        # "the aid provided to the Palestinian Authority": the phrase of a participle
+        phrases += [p for c in tok.children if c.dep_ == "acl" for p in c.children if p.dep_ in {"prep", "agent"}]
+        return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree) for c in phrases)
 
     def _linked_actors(self, tok: Token) -> int:
         """How many distinct actors ``tok`` links, the first person ("we", "our") counting
@@ -223,19 +287,43 @@ class TriggerFinder:
                 if c.dep_ in {"nsubj", "nsubjpass", "agent", "dobj", "obj", "dative"} or (
                         c.dep_ == "prep" and c.lower_ in self.lx.partner_preps):
                     take(heads(c) if c.dep_ != "agent" else [t for p in c.children for t in heads(p)])
+            subject = inherited_subject(tok)
+            if subject is not None:
+                take(heads(subject))
             return len(ids) + first_person
         for c in tok.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in self.lx.partner_preps:
                 take(c.subtree)
-        if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
-            for c in tok.head.children:
-                if c.dep_ in {"nsubj", "nsubjpass"}:
-                    take(heads(c))
+        if tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS or tok.dep_ in {"attr", "oprd"}:
+            # "paid a visit to", and "Poland is a true ally of the U.S.": the verb's subject
+            # is the other side
+            subject = next((c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+                or inherited_subject(tok.head)
+            if subject is not None:
+                take(heads(subject))
         return len(ids) + first_person
+
+    def _backs_actor(self, verb: Token) -> bool:
+        """True when a supporting verb's object, or for "stand" and "side" its "by" or
+        "with" phrase, is an actor or an addressee ("support you", "stood by Israel")."""
+        if verb.lemma_.lower() in {"stand", "side"}:
+            phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"by", "with", "behind"}
+                       for p in c.children if p.dep_ == "pobj"]
+        else:
+            phrases = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+            # "the government of Abdrabbuh Mansur Hadi"
+            phrases += [p for o in phrases for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+        addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
+        return any(addressee and p.lower_ in {"you", "us"} or any(t.i in self._actors for t in (p, *p.conjuncts, *p.children)
+                                                    if t.dep_ in {"poss", "compound", "amod", "pobj", "dobj", "conj"} or t is p)
+                   for p in phrases)
 
     def _noun_trigger(self, noun: Token) -> bool:
         """True when ``noun`` is a trigger in its own right."""
         words = {lemma_of(noun), noun.lower_}
+        if "deal" in words and any(c.lower_ in {"great", "good"} for c in noun.children):
+            return False  # "a great deal of aid"
         return bool(words & (self.lx.nouns | self.lx.relation_nouns | self.lx.agreement_nouns | set(self.lx.qualified_nouns)))
 
     def _names_actor(self, verb: Token) -> bool:
@@ -253,10 +341,15 @@ class TriggerFinder:
         the right object ("restore ties", "host the talks") or, with an open list, any
         object or a partner ("fund the programme", "exported food to Venezuela")."""
         wanted = self.lx.support_objects[lemma]
+        if lemma not in self.lx.support_verbs and any(c.dep_ == "prep" and c.lower_ in {"into", "against"} for c in verb.children):
+            return False  # "sent thousands of troops into Afghanistan"
         if wanted:
             # "providing Russia with missiles": the thing given is in the "with" phrase
             objects = [*objects, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                                    for p in c.children if p.dep_ == "pobj")]
+            # "a great deal of aid", "hundreds of ballistic missiles": the thing is after "of"
+            objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
             words = {lemma_of(o) for o in objects} | {o.lower_ for o in objects}
             words |= {lemma_of(c) for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
             return bool(words & wanted)
