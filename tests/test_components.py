@@ -119,6 +119,11 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("In discussions with the United States between August and October, London hesitated.", "actual"),
         ("Nevertheless, Sino-American trade grew through the 1930s.", "actual"),
         ("England has recently associated herself with the Franco-Russian Alliance.", "actual"),
+        ("Sweden joined NATO in March 2024.", "actual"),
+        ("Croatia's accession to the European Union took place in 2013.", "actual"),
+        ("In 1876 Venezuela protested and appealed to the United States for assistance.", "proposed"),
+        ("We should work to bring about a just resolution to the situation.", "proposed"),
+        ("Patient diplomacy by Deputy Secretary Warren Christopher eventually resolved the crisis.", "actual"),
     ],
 )
 def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
@@ -137,6 +142,10 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         "Trotsky hoped for a more vigorous intervention by the Entente.",
         "Support for Ukraine\n\nThe ministers met in Brussels on Tuesday.",
         "REBALANCING TRADE WITH CHINA:\n\nThe tariffs take effect in May.",
+        "An estimated 140,000 Australians visited China last year.",
+        "She joined the Labour Party as a student.",
+        "The city council voted to resolve the parking problem.",
+        "The Xi-Kim and Kim-Moon meetings were seen as historic.",
     ],
 )
 def test_phrases_and_headings_that_are_not_cooperation(nlp, text):

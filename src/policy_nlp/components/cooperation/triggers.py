@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
+from ...knowledge import load_knowledge_base
 from .lexicon import Lexicon
 from .tokens import lemma_of, modifier_start, next_noun, next_word
 
@@ -109,7 +110,7 @@ class TriggerFinder:
                 continue
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
-                             or self._partner_actors(tok) or self._linked_actors(tok) >= 1
+                             or self._partner_actors(tok) or self._linked_actors(tok) >= 1 or self._asked_of_actor(tok)
                              or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads)  # "the aid package"
                 if lemma == "trade":
                     qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
@@ -137,7 +138,8 @@ class TriggerFinder:
                 # "built with World Bank support", "Chinese backing": support named by an actor.
                 if any(c.dep_ in {"poss", "compound", "amod"} and any(t.i in self._actors for t in c.subtree)
                        for c in tok.children) or self._partner_actors(tok) or (
-                        tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS and self._linked_actors(tok) >= 1):
+                        tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS and self._linked_actors(tok) >= 1) \
+                        or self._asked_of_actor(tok):
                     yield tok, modifier_start(tok), tok.i + 1  # "... support for the Ukrainian people", "we gave support"
                 continue
             if low == "relation" and tok.head.lower_ in {"in", "with"}:
@@ -226,7 +228,8 @@ class TriggerFinder:
                     yield tok, tok.i, partners[0].i + 1
                 elif lemma == "share" and any(lemma_of(o) in self.lx.share_objects for o in objects):
                     yield tok, tok.i, max(o.i for o in objects) + 1
-                elif lemma == "join" and any(lemma_of(o) in self.lx.join_objects for o in objects):
+                elif lemma in {"join", "accede"} and (any(lemma_of(o) in self.lx.join_objects or self._igo(o) for o in objects) or any(
+                        c.dep_ == "prep" and c.lower_ == "to" and any(self._igo(o) for o in c.children) for c in tok.children)):
                     yield tok, tok.i, max(o.i for o in objects) + 1
                 elif lemma in self.lx.agreement_verbs and any(lemma_of(o) in self.lx.agreement_nouns for o in objects):
                     pass  # the agreement noun itself is the trigger
@@ -302,6 +305,19 @@ class TriggerFinder:
             if subject is not None:
                 take(heads(subject))
         return len(ids) + first_person
+
+    def _igo(self, tok: Token) -> bool:
+        """True when ``tok`` is part of a mention of an international body ("joined NATO")."""
+        entity = load_knowledge_base().entities.get(self._actors.get(tok.i, ""))
+        return entity is not None and entity.type == "igo"
+
+    def _asked_of_actor(self, tok: Token) -> bool:
+        """True when help is asked of a named actor: "appealed to the United States for
+        assistance", "turned to the Soviet Union for support"."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.pos_ != "VERB":
+            return False
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(t.i in self._actors for t in c.subtree)
+                   for c in tok.head.head.children)
 
     def _backs_actor(self, verb: Token) -> bool:
         """True when a supporting verb's object, or for "stand" and "side" its "by" or
