@@ -328,3 +328,11 @@ def test_rival_governments_of_the_interwar_years_are_recorded_with_a_note():
     assert ("Alexander Kolchak", "RUS", "1918") in noted  # the civil war
     assert ("Mustafa Kemal Atatürk", "TUR", "1920") in noted  # Ankara against Istanbul
     assert ("Tomasz Arciszewski", "POL", "1944") in noted  # London against Lublin
+
+
+def test_a_name_in_capitals_is_read_as_a_large_city_only(kb):
+    # "GAO" (the Government Accountability Office) is not Gao in Mali, nor "UTC" (a time
+    # zone; GeoNames lists it among Utrecht's names) Utrecht; a dateline's "PARIS" is Paris.
+    assert kb.city("Gao").name == "Gao"
+    assert kb.city("GAO") is None and kb.city("UTC") is None and kb.city("NBC") is None
+    assert kb.city("PARIS").name == "Paris" and kb.city("GAZA").country_iso3 == "PSE"

@@ -30,6 +30,8 @@ CITY_MIN_POPULATION = 15_000
 
 #: Only cities at least this big are also found under their alternate names.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+#: A name written in capitals ("GAO", "PARIS") is read as a city only if it has this many people.
+ACRONYM_CITY_MIN_POPULATION = 300_000
 
 #: Offices from the highest: the tie-break between people known by the same short name.
 ROLE_RANK = {role: rank for rank, role in enumerate(("supreme_leader", "head_of_state_and_government", "head_of_state",
@@ -221,6 +223,10 @@ class KnowledgeBase:
         alternate names."""
         key = fold(name)
         options = self.cities.get(key) or (self._alternate_names().get(key) if alternates else None)
+        if options and name.isupper() and len(name) > 1:
+            # Capitals are an acronym's ("GAO", "SOE", "DAB") or a dateline's ("SEOUL --"):
+            # only a large city is read from them.
+            options = [c for c in options if c.population >= ACRONYM_CITY_MIN_POPULATION or not c.entity_id.startswith("geo:")]
         if not options:
             return None
         best = max(options, key=lambda c: (c.country_iso3 in countries, c.population))
@@ -387,7 +393,9 @@ def derive_cities(date: str) -> str:
         if population >= ALTERNATE_NAME_MIN_POPULATION:
             seen = {key}
             for alternate in city.get("alternatenames") or ():
-                if alternate[:1].isupper() and alternate.isascii():
+                # (not codes such as "UTC" for Utrecht or "NBC" for Nizhnekamsk: in text they
+                # are acronyms of other things)
+                if alternate[:1].isupper() and alternate.isascii() and not (alternate.isupper() and len(alternate) <= 5):
                     folded = fold(alternate)
                     if folded not in seen and "|" not in folded and "\t" not in folded:
                         seen.add(folded)
