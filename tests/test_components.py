@@ -26,6 +26,13 @@ def test_capital_as_government_is_the_state_and_as_location_a_place(nlp):
     assert any(text == "Pyongyang" and kind == "place" and eid != "state:PRK" for text, kind, eid in found)
 
 
+def test_examples_of_places_are_places_and_examples_of_actors_actors(nlp):
+    found = mentions(run(nlp, "The airline still flies in Europe, with destinations including Spain, Greece and Italy."))
+    assert {("Spain", "place"), ("Greece", "place"), ("Italy", "place")} <= {(t, k) for t, k, _ in found}
+    found = mentions(run(nlp, "Countries including France and Germany condemned the attack."))
+    assert {("France", "actor"), ("Germany", "actor")} <= {(t, k) for t, k, _ in found}
+
+
 def test_aliases_demonyms_and_possessives_merge_into_one_state(nlp):
     doc = run(nlp, "The DPRK tested a missile. North Korea's envoy and North Korean scientists met the press.")
     ids = {eid for text, kind, eid in mentions(doc) if kind == "actor" and "Korea" in text or text == "DPRK"}

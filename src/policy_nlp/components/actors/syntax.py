@@ -60,6 +60,11 @@ def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
             return True
         if prep == "of" and head.head.lemma_.lower() in WORDS.place_of_nouns:
             return True  # "the invasion of Czechoslovakia", "the territory of Guam"
+        if prep in {"including", "like", "as"} and head.head.pos_ == "NOUN" and head.head.i != head.i:
+            # "destinations including Spain and Greece", "plots in nations such as Denmark":
+            # an example of a place is one.
+            noun = head.head
+            return noun.lemma_.lower() in WORDS.example_place_nouns or is_location(noun.doc[noun.i:noun.i + 1], preps)
     if root.dep_ in {"dobj", "obj"} and head.lemma_.lower() in WORDS.visit:
         return True
     return False

@@ -30,6 +30,7 @@ class ActorWords:
     title_modifiers: frozenset[str]
     org_name_words: frozenset[str]
     place_of_nouns: frozenset[str]
+    example_place_nouns: frozenset[str]
     named_after_words: frozenset[str]
 
 
@@ -50,7 +51,7 @@ def load_actor_words() -> ActorWords:
         person_titles=words("person_titles"), name_particles=words("name_particles"),
         geo_head_words=words("geo_head_words"), non_name_acronyms=words("non_name_acronyms"),
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
-        place_of_nouns=words("place_of_nouns"), named_after_words=words("named_after_words"),
+        place_of_nouns=words("place_of_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
     )
 
 
