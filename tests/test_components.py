@@ -88,6 +88,9 @@ def coop(nlp, text):
         ("Keep technical cooperation with Kabul on water and health.", "proposed"),
         ("Trilateral cooperation with Washington on missile warning will continue.", "actual"),
         ("Mali's minister called Russia a partner that does not lecture.", "actual"),
+        ("Diplomatic relations were interrupted on February 12, 1912.", "negated"),
+        ("The crisis temporarily soured relations with London and Paris.", "negated"),
+        ("We are committed to an expanding partnership with Korea.", "proposed"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):
@@ -113,7 +116,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
     "text, modality",
     [
         ("Albania was attempting to normalize relations with its Balkan neighbours.", "actual"),
-        ("There was a deterioration of relations between the United States and Iraq.", "actual"),
+        ("There was a deterioration of relations between the United States and Iraq.", "negated"),
         ("Washington recognized the new government in Kabul in 1978.", "actual"),
         ("He says he actively supported the United States during the war.", "actual"),
         ("We are going to continue to support Ukraine for as long as it takes.", "proposed"),

@@ -87,8 +87,10 @@ class ModalityDetector:
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lx.cond_marks for m in c.children)
                for c in children):
             return "hypothetical"  # a condition attached to the governing verb: "ready to cooperate if ..."
-        if not is_trigger and tok.pos_ == "ADJ" and lemma in self.lx.willing_adjs:
-            return "proposed"  # "open to cooperation", "ready to cooperate"
+        if not is_trigger and (tok.pos_ == "ADJ" or tok.tag_ == "VBN" and any(
+                c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in children)) and (
+                lemma in self.lx.willing_adjs or tok.lower_ in self.lx.willing_adjs):
+            return "proposed"  # "open to cooperation", "ready to cooperate", "we are committed to a partnership"
         if not is_trigger and not after_conj and (lemma in self.lx.neg_verbs and tok.pos_ == "VERB" or lemma in self.lx.neg_adjs or lemma in self.lx.neg_nouns and tok.pos_ == "NOUN"):
             return "negated"
         if lemma == "without" or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
