@@ -91,6 +91,8 @@ def coop(nlp, text):
         ("Diplomatic relations were interrupted on February 12, 1912.", "negated"),
         ("The crisis temporarily soured relations with London and Paris.", "negated"),
         ("We are committed to an expanding partnership with Korea.", "proposed"),
+        ("Davies managed to reestablish amicable relations with the Soviet leadership.", "actual"),
+        ("The amendment would not end humanitarian aid to the Palestinians.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

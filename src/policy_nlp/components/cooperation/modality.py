@@ -59,6 +59,8 @@ class ModalityDetector:
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
             came_from, level = level, level.head
+        if "done" in verdicts:
+            verdicts.discard("proposed")
         if "described" in verdicts:
             # "closer", "new", "key" in a clause that reports what is or was ("have become
             # important partners", "announced a new contribution") describe; in a clause
@@ -81,9 +83,13 @@ class ModalityDetector:
         negs += [c for c in children if c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)]
         negs += [c for c in children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lx.negative_subjects]
         if negs and not after_conj:
+            if not is_trigger and tok.pos_ == "VERB" and lemma in self.lx.neg_verbs:
+                return ""  # two negations: "the amendment would not end humanitarian aid"
             return "negated"
         if is_trigger and tok.pos_ == "VERB" and lemma in self.lx.neg_verbs:
             return "negated"  # the trigger itself ends cooperation: "suspended funding", "cut ties"
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in {"manage", "succeed"}:
+            return "done"  # "managed to reestablish amicable relations": done, not planned
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lx.cond_marks for m in c.children)
                for c in children):
             return "hypothetical"  # a condition attached to the governing verb: "ready to cooperate if ..."
