@@ -130,6 +130,10 @@ class TriggerFinder:
                 continue
             if lemma == "deal" and (tok.pos_ != "NOUN" or any(c.lower_ in {"great", "good"} for c in tok.children)):
                 continue
+            if lemma in {"agreement", "understanding"} and (
+                    any(c.dep_ == "poss" and c.lower_ in {"my", "your", "his", "her", "our", "their"} for c in tok.children)
+                    or tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children)):
+                continue  # "it is my understanding that", "we are in agreement": a view shared, not a pact
             if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.lx.agreement_nouns or low in self.lx.agreement_nouns) and tok.dep_ != "compound":
                 if lemma != "declaration" or any(c.lower_ in {"joint", "of"} for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1
