@@ -7,7 +7,7 @@ import pytest
 
 from policy_nlp.stance.corpus import LABELS, read_corpus
 from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model
-from policy_nlp.stance.targets import discussed_states, main_target, speaker_states
+from policy_nlp.stance.targets import DiscussedState, discussed_states, main_target, speaker_states
 from policy_nlp.stance.training import train
 
 from .conftest import STANCE
@@ -126,3 +126,14 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
     assert {s.iso3 for s in states} >= {"USA", "BLR"}
     best, basis = main_target(sorted(states, key=lambda s: s.iso3 != "USA"), {"USA"})
     assert best.iso3 == "BLR" and "speaker's own state (USA) set aside" in basis
+
+
+def test_the_speakers_state_gives_way_only_to_a_state_the_text_discusses():
+    # A joint press conference of Ukraine's and America's officials about Ukraine: Russia,
+    # named in three sentences, does not become the target because both speakers' states are set aside.
+    ukraine = DiscussedState("UKR", score=17.0, mentions=17, sentences=list(range(12)))
+    usa = DiscussedState("USA", score=9.4, mentions=7, sentences=list(range(7)))
+    russia = DiscussedState("RUS", score=3.3, mentions=3, sentences=[5, 8, 9])
+    assert main_target([ukraine, usa, russia], {"USA", "UKR"})[0] is ukraine
+    belarus = DiscussedState("BLR", score=6.0, mentions=5, sentences=[1, 2, 3])
+    assert main_target([ukraine, usa, belarus], {"USA", "UKR"})[0] is belarus

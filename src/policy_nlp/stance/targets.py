@@ -37,6 +37,9 @@ EARLY_BONUS = 2.0
 #: (the main target is always reported).
 MIN_SENTENCES = 2
 
+#: The speaker's state is set aside only for a state scoring at least this share of its score.
+SPEAKER_YIELD = 0.25
+
 #: Entity types whose mentions speak about their state.
 STATE_TYPES = {"state", "leader", "official"}
 
@@ -125,7 +128,10 @@ def main_target(states: list[DiscussedState], speakers: set[str] = frozenset()) 
     if not states:
         return None, ""
     others = [s for s in states if s.iso3 not in speakers and len(s.sentences) >= MIN_SENTENCES] if speakers else []
-    best = others[0] if others and others[0] is not states[0] else states[0]
+    # The speaker's own state gives way to a state the text also discusses, not to one it
+    # names in passing (a joint press conference of two speakers about a third party).
+    best = others[0] if others and others[0] is not states[0] and others[0].score >= SPEAKER_YIELD * states[0].score \
+        else states[0]
     reasons = [f"highest score of {len(states)} states named" if len(states) > 1 else "the only state named",
                f"{best.mentions} mentions in {len(best.sentences)} sentences"]
     if best.in_title:
