@@ -14,6 +14,7 @@ from policy_nlp.cli import main
 from policy_nlp.relevance.model import load_relevance_model
 from policy_nlp.relevance.training import choose_threshold
 from policy_nlp.run import run_analysis
+from policy_nlp.scoring import reliability
 
 POLICY = (
     "Seoul Should Keep the Door to Pyongyang Open\n\n"
@@ -112,3 +113,9 @@ def test_threshold_keeps_the_asked_share_of_relevant_texts():
     assert choose_threshold(scores, relevant, min_recall=1.0) == 0.1
     assert choose_threshold(scores, relevant, min_recall=0.8) == 0.2
 
+
+def test_reliability_table_bins_confidence_and_accuracy():
+    table = reliability([0.95, 0.92, 0.55, 0.4], [True, False, True, False])
+    top = table["bins"][-1]
+    assert (top["n"], top["accuracy"], top["mean_confidence"]) == (2, 0.5, 0.935)
+    assert table["ece"] == pytest.approx((2 * 0.435 + 0.45 + 0.4) / 4, abs=1e-4)
