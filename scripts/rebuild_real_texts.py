@@ -32,7 +32,9 @@ the format's selectors:
   text; ``html_in_field`` as for JSON;
 - ``xml``: ``xpath`` selects one element (``namespaces`` maps prefixes); its block elements
   become paragraphs, and notes (footnotes, source notes) and figures are left out; with
-  ``html_in_field`` the element's text is escaped HTML, read as HTML.
+  ``html_in_field`` the element's text is escaped HTML, read as HTML;
+- ``conllu``: a CoNLL-U file (a treebank such as GUM): the sentences' ``# text =`` lines,
+  joined with spaces, a paragraph starting at each ``# newpar``.
 
 Plain text is cut into paragraphs at blank lines, or with ``paragraph_rule: "indent"`` at
 each indented line; the hard-wrapped lines of a paragraph are joined (``unwrap``, default
@@ -163,6 +165,20 @@ def xml_paragraphs(data: bytes, xpath: str, namespaces: dict | None, html_inside
     return element_paragraphs(found[0])
 
 
+def conllu_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a CoNLL-U file: its sentences (``# text = ...``) joined with spaces, a
+    new paragraph at each ``# newpar`` comment."""
+    paragraphs: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("# newpar") and not line.startswith("# newpar_"):
+            paragraphs.append([])
+        elif line.startswith("# text = "):
+            if not paragraphs:
+                paragraphs.append([])
+            paragraphs[-1].append(line[len("# text = "):].strip())
+    return [" ".join(p) for p in paragraphs if p]
+
+
 # -- recipes ---------------------------------------------------------------------------------
 def _field(value, dotted: str):
     for part in dotted.split("."):
@@ -228,6 +244,8 @@ def extract(recipe: dict, data: bytes) -> str:
         paragraphs = html_paragraphs(text)
     elif kind == "xml":
         paragraphs = xml_paragraphs(data, recipe["xpath"], recipe.get("namespaces"), recipe.get("html_in_field", False))
+    elif kind == "conllu":
+        paragraphs = conllu_paragraphs(text)
     else:
         if kind == "json":
             value = _field(json.loads(text), recipe["field"])

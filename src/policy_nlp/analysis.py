@@ -107,6 +107,7 @@ class Analyzer:
 
     def __init__(self, options: AnalysisOptions = AnalysisOptions()) -> None:
         from .pipeline import load_pipeline
+        from .relevance.model import load_relevance_model
         from .stance.model import load_stance_model
 
         self.options = options
@@ -117,6 +118,9 @@ class Analyzer:
         self.pipelines = {lang: load_pipeline(name, cooperation=lang == "en") for lang, name in names.items()}
         self.nlp = self.pipelines.get("en")
         self.stance = load_stance_model() if options.with_stance and self.nlp is not None else None
+        # The relevance score gates the stance; an analysis without stance (and the
+        # training of the score itself) does without it.
+        self.relevance = load_relevance_model() if self.stance is not None else None
         self._zone: contextlib.ExitStack | None = None
         self._zone_chars = 0
         self._shared_zones = False
@@ -230,6 +234,22 @@ class Analyzer:
             self._close_zone()
         return results
 
+    def relevance_features(self, path: Path, root: Path) -> list[float] | None:
+        """What the relevance score reads from one English file (see
+        :mod:`policy_nlp.relevance.features`), for training it; ``None`` for a file that is
+        not analysed."""
+        from .relevance.features import features
+
+        source = self.load_path(path, root)
+        if source.status != "ok" or self._language_of(source) != "en":
+            return None
+        self._open_zone()
+        try:
+            parsed = self._parse([source])[id(source)]
+            return features(source.masked, parsed.mentions, parsed.entities)
+        finally:
+            self._close_zone()
+
     # -- stages -----------------------------------------------------------------------------
     def _parse(self, sources: list[SourceDocument]) -> dict[int, "_Parsed"]:
         """Run each language's pipeline over the chunks of its ``sources``; keep plain values only."""
@@ -273,21 +293,31 @@ class Analyzer:
         def sentence_of(offset: int) -> int:
             return max(0, bisect.bisect_right(starts, offset) - 1)
 
-        stance, note = None, ""
+        stance, note, relevance = None, "", None
         sentence_texts = [rows.one_line(source.text[s:e]) for s, e in sentences]
         if self._language_of(source) != "en":
             note = f"stance is English-only; this text is {language_name(source.language)}"
         elif self.stance is not None:
-            body = re.sub(r"[ \t]+", " ", source.masked)
-            title_start, title_end = parsed.title_span or (0, 0)
-            speakers = speaker_states(mentions, entities, source.text[title_start:title_end], title_start,
-                                      _author_countries(source.author))
-            stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
-                                                  [sentence_of(m["start_char"]) for m in mentions],
-                                                  title_end=title_end, speakers=speakers,
-                                                  institutions=load_knowledge_base().government_bodies)
+            relevance = self.relevance.score(source.masked, mentions, entities)
+            threshold = self.relevance.threshold
+            if relevance < threshold and not self.options.all_stances:
+                # The stance model knows policy texts only: it gives a release note or a
+                # hotel advertisement a confident label too.
+                note = f"not about international affairs (relevance {relevance:.2f} < {threshold:.2f})"
+            else:
+                body = re.sub(r"[ \t]+", " ", source.masked)
+                title_start, title_end = parsed.title_span or (0, 0)
+                speakers = speaker_states(mentions, entities, source.text[title_start:title_end], title_start,
+                                          _author_countries(source.author))
+                stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
+                                                      [sentence_of(m["start_char"]) for m in mentions],
+                                                      title_end=title_end, speakers=speakers,
+                                                      institutions=load_knowledge_base().government_bodies)
+                if not stance.target:
+                    # A stance is taken toward a state: without one there is nothing to report.
+                    stance, note = None, "no target state named"
         return DocumentResult(**rows.build(source, mentions, entities, coops, sentences, sentence_of, stance,
-                                           self.options.sentences, stance_note=note))
+                                           self.options.sentences, stance_note=note, relevance=relevance))
 
     def _language_of(self, source: SourceDocument) -> str:
         """The language whose pipeline parsed ``source`` (one without letters has none: the

@@ -296,42 +296,56 @@ def train(corpus: Path | None, out: Path | None, real_dir: Path | None) -> None:
               show_default=True, help="Real-text set scored next to GOLD, where its texts have been rebuilt.")
 @click.option("--split", type=click.Choice(["dev", "test", "all"]), default="dev", show_default=True,
               help="Half of the real-text set to score (decide on dev; report test once per change).")
+@click.option("--corpora", "corpora", type=click.Path(path_type=Path, file_okay=False), default=Path("corpora"),
+              show_default=True, help="Folder whose dev/, real/, offtopic/ and languages/ make the mixed set on which "
+                                      "relevance and language are scored (the --split half).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Fail (exit 1) when a score of GOLD falls below its floor in this JSON file.")
-def evaluate(gold: Path | None, stance_corpus: Path | None, real_dir: Path, split: str, as_json: bool,
+def evaluate(gold: Path | None, stance_corpus: Path | None, real_dir: Path, split: str, corpora: Path, as_json: bool,
              baseline: Path | None) -> None:
-    """Score actors, places, cooperation and stance against annotated development data.
+    """Score actors, places, cooperation, stance, relevance and language against annotated data.
 
     GOLD is a folder of documents with gold JSON files (default: corpora/dev, written by
     us); see corpora/README.md for the format. Next to it, the real-text set (corpora/real,
     texts rebuilt from their public sources by scripts/rebuild_real_texts.py) is scored on
     the half named by --split. A GOLD folder with annotations/ and texts/ is itself scored
-    on that half.
+    on that half. Relevance (policy texts against off-topic English texts) and language
+    are scored on a mixed set made of the folders under --corpora (see corpora/offtopic/
+    README.md), the same half.
 
     Example:
 
         policy-nlp evaluate corpora/dev --baseline corpora/baseline.json
     """
-    from .evaluate import check_baseline, format_report, format_side_by_side, gold_documents, run_evaluation
+    from .evaluate import (check_baseline, format_mixed, format_report, format_side_by_side, gold_documents,
+                           mixed_evaluation, run_evaluation)
     from .analysis import Analyzer
 
     gold = gold or Path("corpora/dev")
     stance_corpus = stance_corpus or (Path("corpora/stance") if Path("corpora/stance").is_dir() else None)
     analyzer = Analyzer()
     own_split = split if (gold / "annotations").is_dir() else None
-    report = run_evaluation(gold, stance_corpus, analyzer=analyzer, split=own_split)
+    seen: dict = {}
+    report = run_evaluation(gold, stance_corpus, analyzer=analyzer, split=own_split, seen=seen)
     real = None
     if real_dir.resolve() != gold.resolve() and (real_dir / "annotations").is_dir() and gold_documents(real_dir, split)[0]:
-        real = run_evaluation(real_dir, analyzer=analyzer, split=split)
+        real = run_evaluation(real_dir, analyzer=analyzer, split=split, seen=seen)
+    mixed = mixed_evaluation(corpora, analyzer, split, seen=seen, stance_corpus=stance_corpus) if corpora.is_dir() else None
+    if mixed:
+        # Scored on our own texts, which CI has: gated by the baseline with the rest.
+        report.update({key: mixed[key] for key in ("relevance_authored", "language") if key in mixed})
     if as_json:
-        click.echo(json.dumps({**report, "real": real} if real else report, indent=2))
+        click.echo(json.dumps({**report, **({"real": real} if real else {}), **({"mixed": mixed} if mixed else {})},
+                              indent=2))
     else:
         parts = [format_report(report, f"Development set ({gold})")]
         if real:
             parts = [format_side_by_side(report, real), *parts, format_report(real, f"Real texts ({real_dir}, {split} half)")]
         elif (real_dir / "annotations").is_dir():
             parts.append(f"Real texts ({real_dir}): no rebuilt texts; see {real_dir}/README.md")
+        if mixed:
+            parts.append(format_mixed(mixed))
         click.echo("\n\n".join(parts))
     if baseline is not None:
         failures = check_baseline(report, json.loads(baseline.read_text(encoding="utf-8")))

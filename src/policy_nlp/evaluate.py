@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .scoring import STANCE_LABELS, prf, stance_scores
+from .scoring import STANCE_LABELS, prf, reliability, stance_scores
 
 MODALITIES = ("actual", "proposed", "negated", "hypothetical")
 
@@ -166,9 +166,11 @@ def gold_documents(gold_dir: Path, split: str | None = None) -> tuple[list[tuple
     return found, missing
 
 
-def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=None, split: str | None = None) -> dict:
+def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=None, split: str | None = None,
+                   seen: dict | None = None) -> dict:
     """Analyse every gold document under ``gold_dir`` (of ``split``, where the documents
-    have one) and return the score report."""
+    have one) and return the score report; ``seen`` collects the results by path, for
+    :func:`mixed_evaluation` to reuse."""
     from .analysis import Analyzer
 
     analyzer = analyzer or Analyzer()
@@ -176,9 +178,12 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
     details, per_doc = [], []
     stance: dict[str, list[tuple[str, str]]] = {"all": [], "commentary": [], "other": []}
     targets_right = 0
+    confidence: list[tuple[float, bool]] = []
     documents, missing = gold_documents(gold_dir, split)
     for gold, doc_path in documents:
         result = analyzer.analyze_path(doc_path, doc_path.parent)
+        if seen is not None:
+            seen[doc_path.resolve()] = result
         scores = score_document(result, gold)
         for kind in totals:
             for key in ("tp", "fp", "fn", "country_ok", "type_ok"):
@@ -191,6 +196,8 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
             if "commentary" in gold:
                 stance["commentary" if gold["commentary"] else "other"].append(pair)
             targets_right += result.document.get("stance_target", "") in (gold_stance.get("target_iso3") or "").split("|")
+            if result.document.get("stance_confidence"):
+                confidence.append((float(result.document["stance_confidence"]), pair[0] == pair[1]))
         per_doc.append({"file": doc_path.name, "stance_gold": gold_stance.get("label", ""),
                         "stance_pred": result.document.get("stance", ""), "target_gold": gold_stance.get("target_iso3", ""),
                         "target_pred": result.document.get("stance_target", ""),
@@ -223,10 +230,115 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         for group in ("commentary", "other"):
             if stance[group]:
                 report[f"stance_{group}"] = stance_scores(*map(list, zip(*stance[group])))
+        if confidence:
+            report["stance_calibration"] = reliability(*map(list, zip(*confidence)))
     if stance_corpus is not None:
         report["stance_test"] = _stance_test(stance_corpus, analyzer)
     report["per_document"] = per_doc
     return report
+
+
+def _relevance_sets() -> dict[str, tuple[str, ...]]:
+    """The report keys of :func:`mixed_evaluation` and the groups of texts each covers: our
+    own texts (CI has them) apart from the real ones (rebuilt from their sources)."""
+    from .relevance.corpus import SETS
+
+    return {"relevance_authored": SETS["authored"], "relevance_real": SETS["real"]}
+
+
+def mixed_evaluation(corpora: Path, analyzer=None, split: str | None = None,
+                     sets: tuple[str, ...] = ("relevance_authored", "relevance_real"), seen: dict | None = None,
+                     stance_corpus: Path | None = None) -> dict:
+    """Relevance and language on a mixed folder: policy texts and off-topic English texts
+    (see :mod:`policy_nlp.relevance.corpus`, ``split`` half; texts not rebuilt are left out)
+    and the other-language texts of ``corpora/languages`` (named ``<code>-*.txt``).
+
+    Each of ``sets`` (``relevance_authored``, ``relevance_real``) reports relevance precision, recall and
+    F1, ``stance_kept`` (share of policy texts that get a stance) and ``no_stance_off_topic``
+    (share of off-topic texts that get none). Our policy texts are ``corpora/dev`` in the dev
+    half and, given ``stance_corpus``, its test split in the test half (its train split
+    trained the score). ``language`` reports the accuracy of the
+    language column over the other-language texts and the English ones.
+    """
+    from .analysis import Analyzer
+    from .relevance.corpus import labelled_texts
+    from .relevance.training import relevance_scores
+
+    analyzer = analyzer or Analyzer()
+    seen = seen if seen is not None else {}
+
+    def analysed(path: Path):
+        key = path.resolve()
+        if key not in seen:
+            seen[key] = analyzer.analyze_path(path, path.parent)
+        return seen[key]
+
+    groups = _relevance_sets()
+    wanted = {group for name in sets for group in groups[name]}
+    texts = [t for t in labelled_texts(corpora, split) if t.group in wanted]
+    scratch = None
+    if stance_corpus is not None and split == "test" and "authored" in wanted:
+        import tempfile
+
+        from .relevance.corpus import RelevanceText, stance_texts
+
+        scratch = tempfile.TemporaryDirectory()
+        texts += [RelevanceText(t.path, True, "authored", "test")
+                  for t in stance_texts(stance_corpus, Path(scratch.name)) if t.split == "test"]
+    documents = {t.path: analysed(t.path).document for t in texts}
+    if scratch is not None:
+        scratch.cleanup()
+    report: dict = {"documents": len(texts)}
+    if split:
+        report["split"] = split
+    threshold = analyzer.relevance.threshold if analyzer.relevance is not None else 0.5
+    for name in sets:
+        mine = [t for t in texts if t.group in groups[name]]
+        if not mine:
+            continue
+        scores = [float(documents[t.path]["relevance"] or 0) for t in mine]
+        relevant = [t.relevant for t in mine]
+        stanced = [bool(documents[t.path]["stance"]) for t in mine]
+        with_stance = sum(1 for r, s in zip(relevant, stanced) if r and s)
+        without = sum(1 for r, s in zip(relevant, stanced) if not r and not s)
+        report[name] = {**relevance_scores(scores, relevant, threshold),
+                        "stance_kept": round(with_stance / max(sum(relevant), 1), 4),
+                        "no_stance_off_topic": round(without / max(len(relevant) - sum(relevant), 1), 4)}
+    languages = sorted((corpora / "languages").glob("*.txt"))
+    pairs = [(p.name.split("-")[0], analysed(p).document["language"]) for p in languages]
+    english = [("en", documents[t.path]["language"]) for t in texts]
+    other_right = sum(g == p for g, p in pairs)
+    english_right = sum(g == p for g, p in english)
+    report["language"] = {
+        "n": len(pairs) + len(english),
+        "accuracy": round((other_right + english_right) / max(len(pairs) + len(english), 1), 4),
+        "other_languages_accuracy": round(other_right / max(len(pairs), 1), 4),
+        "english_accuracy": round(english_right / max(len(english), 1), 4),
+        "wrong": [f"{p.name}: {got}" for p, (want, got) in zip(languages, pairs) if want != got]
+                 + [f"{t.path.name}: {documents[t.path]['language']}" for t in texts if documents[t.path]["language"] != "en"],
+    }
+    return report
+
+
+def format_mixed(report: dict) -> str:
+    """The relevance and language report as text."""
+    names = {"relevance_authored": "written by us (corpora/dev or stance test vs offtopic/written)",
+             "relevance_real": "real (corpora/real vs GUM in corpora/offtopic)"}
+    half = f", {report['split']} half" if report.get("split") else ""
+    lines = [f"Relevance{half}: policy texts vs off-topic English texts",
+             f"{'':58s} {'P':>6s} {'R':>6s} {'F1':>6s}  stance kept  no stance off-topic"]
+    for key, name in names.items():
+        r = report.get(key)
+        if r:
+            label = f"{name} ({r['n_relevant']}+{r['n_off_topic']})"
+            lines.append(f"{label:58s} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}  "
+                         f"{r['stance_kept']:11.3f}  {r['no_stance_off_topic']:19.3f}")
+    lang = report["language"]
+    lines += ["", f"Language (n={lang['n']}): accuracy {lang['accuracy']:.3f}; other languages "
+                  f"{lang['other_languages_accuracy']:.3f}, English {lang['english_accuracy']:.3f}"]
+    if lang["wrong"]:
+        lines.append("wrong: " + "; ".join(lang["wrong"]))
+    return "\n".join(lines)
 
 
 def _stance_test(corpus: Path, analyzer) -> dict:
@@ -245,7 +357,7 @@ def flatten(report: dict, prefix: str = "") -> dict[str, float]:
     """``{"actors.f1": 0.9, ...}``: the numeric scores, as the baseline file names them."""
     out = {}
     for key, value in report.items():
-        if key in {"per_document", "modality_confusion", "confusion"}:
+        if key in {"per_document", "modality_confusion", "confusion", "wrong", "stance_calibration"}:
             continue
         name = f"{prefix}{key}"
         if isinstance(value, dict):
@@ -304,6 +416,18 @@ def format_report(report: dict, title: str = "Development set") -> str:
             lines.append(f"{label:12s} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}")
         lines.append("confusion (rows gold): " + "; ".join(
             f"{g}: " + ", ".join(f"{p}={s['confusion'][g][p]}" for p in STANCE_LABELS) for g in STANCE_LABELS))
+    if report.get("stance_calibration"):
+        lines += ["", format_reliability(report["stance_calibration"])]
+    return "\n".join(lines)
+
+
+def format_reliability(table: dict) -> str:
+    """A reliability table as text: does a stance confidence of 0.9 come true 90% of the time?"""
+    lines = [f"Stance calibration (n={table['n']}, expected calibration error {table['ece']:.3f}):",
+             f"{'confidence':12s} {'n':>4s} {'mean':>6s} {'right':>6s}"]
+    for row in table["bins"]:
+        if row["n"]:
+            lines.append(f"{row['bin']:12s} {row['n']:4d} {row['mean_confidence']:6.3f} {row['accuracy']:6.3f}")
     return "\n".join(lines)
 
 

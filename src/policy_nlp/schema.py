@@ -26,7 +26,7 @@ TABLES: dict[str, dict[str, object]] = {
             ("n_words", "Words in the analysed text, boilerplate excluded."),
             ("language", "Language the text is written in: ISO 639-1 code (`en`, `de`, `fr`...; a few languages without one have their ISO 639-3 code). Empty when the file has no text."),
             ("language_confidence", "Confidence of the language identification (0-1)."),
-            ("relevance", "How surely the text is about international affairs (0-1), for English texts: below the threshold the document gets no stance (see `stance_note`)."),
+            ("relevance", "How surely the text is about international affairs (0-1), for English texts (empty for other languages and files not analysed). Below the threshold (`policy-nlp info` shows it) the document gets no stance, unless `--all-stances` is given (see `stance_note`)."),
             ("stance", "Engagement stance toward `stance_target`: `engagement`, `pressure` or `neutral`."),
             ("stance_confidence", "Probability of the predicted stance (0-1)."),
             ("p_engagement", "Probability of `engagement`."),
@@ -108,7 +108,7 @@ TABLES: dict[str, dict[str, object]] = {
         ],
     },
     "targets": {
-        "about": "One row per document and state it discusses (named in two sentences or more, and always the main target), with the stance toward that state.",
+        "about": "One row per document and state it discusses (named in two sentences or more, and always the main target), with the stance toward that state; only for documents that have a stance (none for those whose `stance_note` says why not).",
         "columns": [
             ("doc_id", "Document."),
             ("target_iso3", "ISO3 code of the state."),

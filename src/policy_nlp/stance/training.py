@@ -153,3 +153,16 @@ def train(examples: list[StanceExample], out_dir: Path, real: list[tuple[str, st
     return card
 
 
+
+
+def record_calibration(out_dir: Path, tables: dict[str, dict], how: str) -> dict:
+    """Add reliability tables of the shipped model (``{"dev": ..., "test": ...}``, see
+    :func:`policy_nlp.scoring.reliability`) to its card as ``calibration_real``; return the
+    card. Training writes a new card without them: they belong to one model file."""
+    import datetime
+
+    card = json.loads((out_dir / CARD_FILE).read_text(encoding="utf-8"))
+    card["calibration_real"] = {"model_sha256": card["model_sha256"], "measured": datetime.date.today().isoformat(),
+                                "how": how, **tables}
+    (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return card

@@ -1,0 +1,1 @@
+"""Whether an English text is about international affairs (see :mod:`.model`)."""
