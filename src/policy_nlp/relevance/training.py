@@ -89,7 +89,7 @@ def train(measured: list[tuple[RelevanceText, list[float]]], out_dir: Path) -> d
                           "(corpora/stance train split, corpora/dev, corpora/real dev half)",
         "trained_on": {"groups": counts,
                        "sources": "corpora/stance train split (written by us); the dev half of the GUM treebank "
-                                  "documents in corpora/offtopic (CC BY / BY-SA / BY-NC-SA)"},
+                                  "documents in corpora/offtopic (CC BY / BY-SA)"},
         "trained": datetime.date.today().isoformat(),
         "scores": report,
         "reproduce": "python scripts/train_relevance.py (after scripts/rebuild_real_texts.py for corpora/real "
