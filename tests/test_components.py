@@ -133,6 +133,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("England has recently associated herself with the Franco-Russian Alliance.", "actual"),
         ("Sweden joined NATO in March 2024.", "actual"),
         ("Russia is receiving arms and ammunition from Iran and North Korea.", "actual"),
+        ("He described the support that PRC companies are providing to the Russian defense industry.", "actual"),
         ("Japan and Australia held naval exercises in the Coral Sea.", "actual"),
         ("Croatia's accession to the European Union took place in 2013.", "actual"),
         ("In 1876 Venezuela protested and appealed to the United States for assistance.", "proposed"),

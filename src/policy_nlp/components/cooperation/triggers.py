@@ -257,8 +257,9 @@ class TriggerFinder:
         """True when a partner phrase of ``tok`` ("to Ukraine", "for the Afghan people",
         "with Hanoi") names a linked actor."""
         phrases = [c for c in tok.children if c.dep_ == "prep"]
-        # "the aid provided to the Palestinian Authority": the phrase of a participle
-        phrases += [p for c in tok.children if c.dep_ == "acl" for p in c.children if p.dep_ in {"prep", "agent"}]
+        # "the aid provided to the Palestinian Authority", "the support we offer to the
+        # Palestinian people": the phrase of a participle or a relative clause
+        phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent"}]
         return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree) for c in phrases)
 
     def _linked_actors(self, tok: Token) -> int:
