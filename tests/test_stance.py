@@ -3,12 +3,13 @@
 import json
 import shutil
 
+import numpy as np
 import pytest
 
-from policy_nlp.stance.corpus import LABELS, read_corpus
-from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model
+from policy_nlp.stance.corpus import LABELS, model_input, read_corpus
+from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model, soften
 from policy_nlp.stance.targets import DiscussedState, discussed_states, main_target, speaker_states
-from policy_nlp.stance.training import train
+from policy_nlp.stance.training import fit_temperature, train
 
 from .conftest import STANCE
 
@@ -137,3 +138,19 @@ def test_the_speakers_state_gives_way_only_to_a_state_the_text_discusses():
     assert main_target([ukraine, usa, russia], {"USA", "UKR"})[0] is ukraine
     belarus = DiscussedState("BLR", score=6.0, mentions=5, sentences=[1, 2, 3])
     assert main_target([ukraine, usa, belarus], {"USA", "UKR"})[0] is belarus
+
+
+def test_the_real_text_temperature_softens_probabilities_and_keeps_the_label():
+    model = load_stance_model()
+    assert model.temperature > 1.0, "the card records the temperature fitted on real text"
+    texts = [model_input(e.title, e.text) for e in read_corpus(STANCE)[::50]]
+    raw, shown = model.scorer.predict_proba(texts), model.predict_proba(texts)
+    assert (raw.argmax(axis=1) == shown.argmax(axis=1)).all()
+    assert (shown.max(axis=1) <= raw.max(axis=1) + 1e-12).all() and np.allclose(shown.sum(axis=1), 1.0)
+    # Overconfident probabilities (0.95 on the top label, right two times in three) are
+    # softened; probabilities that are right as often as they say are left nearly alone.
+    sure = np.array([[0.95, 0.03, 0.02]] * 30)
+    assert fit_temperature(sure, [0] * 20 + [1] * 5 + [2] * 5) > 2.0
+    honest = np.array([[0.6, 0.2, 0.2]] * 10)
+    assert 0.8 <= fit_temperature(honest, [0] * 6 + [1] * 2 + [2] * 2) <= 1.2
+    assert np.allclose(soften(sure, 1.0), sure)

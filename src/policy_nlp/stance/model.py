@@ -59,6 +59,15 @@ class StancePrediction:
     targets: list[TargetStance] = field(default_factory=list)
 
 
+def soften(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """Each row raised to the power 1/``temperature`` and normalised: a temperature above 1
+    moves probabilities toward uniform without changing their order."""
+    if temperature == 1.0 or not len(probs):
+        return probs
+    scaled = np.power(np.clip(probs, 1e-12, 1.0), 1.0 / temperature)
+    return scaled / scaled.sum(axis=1, keepdims=True)
+
+
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -74,13 +83,18 @@ class StanceModel:
         self.scorer = scorer
         self.card = card
         self.labels = list(scorer.classes_)
+        # Fitted on real text after training (scripts/stance_calibration.py): the model's
+        # probabilities, calibrated on our corpus, are too sure of themselves on real text.
+        self.temperature = float(card.get("real_text_temperature", {}).get("temperature", 1.0))
 
     @property
     def version(self) -> str:
         return self.card["model_sha256"][:12]
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return self.scorer.predict_proba(texts)
+        """Probabilities of the labels, softened by the card's temperature (the same label
+        comes out on top)."""
+        return soften(self.scorer.predict_proba(texts), self.temperature)
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
                          mention_sentences: list[int], title: str = "", title_end: int = 0,

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import joblib
+import numpy as np
 import sklearn
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -19,7 +20,7 @@ from ..scoring import stance_scores
 from .corpus import LABELS, StanceExample, corpus_hash, model_input
 from .features import CueFeatures
 from .linear import LinearStance
-from .model import CARD_FILE, LINEAR_FILE, MODEL_FILE, sha256_file
+from .model import CARD_FILE, LINEAR_FILE, MODEL_FILE, sha256_file, soften
 
 SEED = 13
 
@@ -153,16 +154,29 @@ def train(examples: list[StanceExample], out_dir: Path, real: list[tuple[str, st
     return card
 
 
+def fit_temperature(probs: np.ndarray, labels: list[int]) -> float:
+    """The temperature (0.5-4, in steps of 0.01) that minimises the negative log-likelihood
+    of the gold ``labels`` (column indices) under ``probs`` softened by it (see
+    :func:`policy_nlp.stance.model.soften`)."""
+    rows = np.arange(len(labels))
+
+    def loss(temperature: float) -> float:
+        return float(-np.log(np.clip(soften(probs, temperature)[rows, labels], 1e-12, 1.0)).mean())
+
+    return min((round(t, 2) for t in np.arange(0.5, 4.0001, 0.01)), key=loss)
 
 
-def record_calibration(out_dir: Path, tables: dict[str, dict], how: str) -> dict:
+def record_calibration(out_dir: Path, tables: dict[str, dict], how: str, temperature: dict | None = None) -> dict:
     """Add reliability tables of the shipped model (``{"dev": ..., "test": ...}``, see
-    :func:`policy_nlp.scoring.reliability`) to its card as ``calibration_real``; return the
-    card. Training writes a new card without them: they belong to one model file."""
+    :func:`policy_nlp.scoring.reliability`) to its card as ``calibration_real``, and the
+    temperature fitted on real text as ``real_text_temperature``; return the card. Training
+    writes a new card without them: they belong to one model file."""
     import datetime
 
     card = json.loads((out_dir / CARD_FILE).read_text(encoding="utf-8"))
-    card["calibration_real"] = {"model_sha256": card["model_sha256"], "measured": datetime.date.today().isoformat(),
-                                "how": how, **tables}
+    today = datetime.date.today().isoformat()
+    card["calibration_real"] = {"model_sha256": card["model_sha256"], "measured": today, "how": how, **tables}
+    if temperature is not None:
+        card["real_text_temperature"] = {"model_sha256": card["model_sha256"], "fitted": today, **temperature}
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
