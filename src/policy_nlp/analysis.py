@@ -160,11 +160,17 @@ class Analyzer:
     def analyze_paths(self, paths: Iterable[Path], root: Path) -> Iterator[DocumentResult]:
         """The rows of each file in ``paths``, in order; the same as :meth:`analyze_path`
         gives for each, but spaCy runs over batches of documents."""
+        return self.analyze_read(read_source(Path(path), root) for path in paths)
+
+    def analyze_read(self, reads: Iterable[tuple[SourceDocument, bytes | None]]) -> Iterator[DocumentResult]:
+        """The rows of files already read (what :func:`~policy_nlp.ingest.read_source`
+        returns for each), in order: how a worker that cannot open the files analyses the
+        bytes a client sent it."""
         with self.streaming():
             batch: list[SourceDocument] = []
             chars = 0
-            for path in paths:
-                source = self.load_path(Path(path), root)
+            for read in reads:
+                source = self.load_read(*read)
                 batch.append(source)
                 chars += len(source.masked) if source.status == "ok" else 0
                 if len(batch) >= self.batch_docs or chars >= self.batch_chars:
@@ -179,7 +185,10 @@ class Analyzer:
     def load_path(self, path: Path, root: Path) -> SourceDocument:
         """Read and decode one file and tell its language; problems, and a language that is
         not analysed, become the document's status, never errors."""
-        source, data = read_source(path, root)
+        return self.load_read(*read_source(path, root))
+
+    def load_read(self, source: SourceDocument, data: bytes | None) -> SourceDocument:
+        """:meth:`load_path` for a file already read (``data`` None: it could not be)."""
         if data is not None:
             languages = self.options.analysed_languages
             try:
