@@ -82,6 +82,23 @@ def test_a_cluster_run_and_its_rerun_from_the_cache(corpus, reference, cluster, 
     assert tables(out) == tables(reference)
 
 
+def test_a_long_file_is_parsed_in_chunks_by_both_workers(cluster, tmp_path):
+    """The chunks of a long file go to the workers as tasks of their own; joined again they
+    give the rows of a one-process run."""
+    from policy_nlp.analysis import AnalysisOptions
+    from policy_nlp.run import run_analysis
+
+    from .test_long_files import CHUNK, long_corpus
+
+    local, client = cluster
+    folder = long_corpus(tmp_path / "in")
+    options = AnalysisOptions(chunk_chars=CHUNK)
+    run_analysis(folder, tmp_path / "one", options, jobs=1)
+    manifest = run_analysis(folder, tmp_path / "cluster", options, scheduler=local.scheduler_address)
+    assert manifest["cluster"]["workers"] == 2
+    assert tables(tmp_path / "cluster") == tables(tmp_path / "one")
+
+
 def test_a_worker_killed_mid_run_loses_no_document(corpus, reference, cluster, tmp_path):
     """SIGKILL to a worker process while it analyses: its files run again (on the other
     worker, or on the one its nanny starts in its place) and the outputs are complete and

@@ -189,16 +189,7 @@ class Analyzer:
 
     def load_read(self, source: SourceDocument, data: bytes | None) -> SourceDocument:
         """:meth:`load_path` for a file already read (``data`` None: it could not be)."""
-        if data is not None:
-            languages = self.options.analysed_languages
-            try:
-                source = load_document(source, data, languages)
-            except Exception as exc:  # one bad file must never stop the run
-                source.status, source.error = "error", f"could not read the document: {exc}"
-            if source.status == "ok" and source.language and source.language not in languages:
-                source.status = "skipped"
-                source.error = f"{language_name(source.language)}; analysed languages: {', '.join(languages)}"
-        return source
+        return load_read(source, data, self.options)
 
     def analyze_sources(self, sources: list[SourceDocument]) -> list[DocumentResult]:
         """The rows of each loaded document, parsing them together.
@@ -250,30 +241,69 @@ class Analyzer:
         return parsed
 
     def _parse_with(self, nlp, sources: list[SourceDocument], parsed: dict[int, "_Parsed"]) -> None:
-        chunks: list[tuple[SourceDocument, int, str]] = []
-        for source in sources:
-            for start, end in chunk_spans(source.masked, self.options.chunk_chars):
-                # A chunk that is all blanked-out boilerplate (a scraped page's megabytes
-                # of menus) has no sentence or mention: parsing it would find nothing.
-                if not source.masked[start:end].isspace():
-                    chunks.append((source, start, source.masked[start:end]))
-        # Groups of at most batch_chars characters: the parser's memory grows with the
-        # text it holds at once, so a long report is still parsed one chunk at a time.
-        group: list[tuple[SourceDocument, int, str]] = []
+        chunks = [(source, start, text) for source in sources
+                  for start, text, _ in _chunks(source, self.options.chunk_chars)]
+        for i, doc in self._pipe(nlp, [(text, _year(source)) for source, _, text in chunks]):
+            source, start, _ = chunks[i]
+            parsed[id(source)].add(doc, start)
+
+    def _pipe(self, nlp, texts: list[tuple[str, int | None]]):
+        """``(index, Doc)`` for each ``(text, year)``, in order, parsed in groups of at most
+        batch_chars characters: the parser's memory grows with the text it holds at once,
+        so a long report is still parsed one chunk at a time."""
+        group: list[int] = []
         size = 0
-        for chunk in [*chunks, None]:
-            if group and (chunk is None or size + len(chunk[2]) > self.batch_chars or len(group) >= self.batch_docs):
+        for i in [*range(len(texts)), None]:
+            if group and (i is None or size + len(texts[i][0]) > self.batch_chars or len(group) >= self.batch_docs):
                 docs = []
-                for source, _, text in group:
-                    doc = nlp.make_doc(text)
-                    doc._.policy_year = _year(source)
+                for k in group:
+                    doc = nlp.make_doc(texts[k][0])
+                    doc._.policy_year = texts[k][1]
                     docs.append(doc)
-                for (source, start, _), doc in zip(group, nlp.pipe(docs, batch_size=len(docs))):
-                    parsed[id(source)].add(doc, start)
+                yield from zip(group, nlp.pipe(docs, batch_size=len(docs)))
                 group, size = [], 0
-            if chunk is not None:
-                group.append(chunk)
-                size += len(chunk[2])
+            if i is not None:
+                group.append(i)
+                size += len(texts[i][0])
+
+    # -- one long document in pieces ------------------------------------------------------
+    def parse_chunks(self, chunks: list["Chunk"]) -> list["_Parsed | Exception"]:
+        """What the pipeline finds in each chunk of a long document (see :func:`split_long`),
+        with document offsets: :meth:`finish_chunks` joins them into the rows a whole-document
+        run gives. A chunk the pipeline fails on gives its exception instead."""
+        with self.streaming():
+            self._open_zone()
+            try:
+                found: list[_Parsed | Exception] = []
+                for chunk in chunks:
+                    nlp = self.pipelines.get(chunk.language) or next(iter(self.pipelines.values()))
+                    piece = _Parsed(chunk.title_span)
+                    try:
+                        for _, doc in self._pipe(nlp, [(chunk.text, chunk.year)]):
+                            piece.add(doc, chunk.start)
+                    except Exception as exc:
+                        found.append(exc)
+                        continue
+                    found.append(piece)
+                return found
+            finally:
+                self._close_zone()
+
+    def finish_chunks(self, source: SourceDocument, pieces: list["_Parsed | Exception"]) -> DocumentResult:
+        """The rows of a long document from what :meth:`parse_chunks` found in its chunks, in order."""
+        failed = next((p for p in pieces if isinstance(p, Exception)), None)
+        if failed is not None:
+            result = _failed(source, failed)
+        else:
+            parsed = _Parsed(_title_span(source))
+            for piece in pieces:
+                parsed.extend(piece)
+            try:
+                result = self._finish(source, parsed)
+            except Exception as exc:
+                result = _failed(source, exc)
+        result.content_sha256 = source.content_sha256
+        return result
 
     def _finish(self, source: SourceDocument, parsed: "_Parsed") -> DocumentResult:
         sentences, mentions, entities, coops = parsed.sentences, parsed.mentions, parsed.entities, parsed.coops
@@ -314,6 +344,14 @@ class _Parsed:
         self.entities: dict[str, dict] = {}
         self.coops: list[dict] = []
 
+    def extend(self, other: "_Parsed") -> None:
+        """Take what was found in a later chunk of the same document, parsed apart."""
+        self.sentences += other.sentences
+        self.mentions += other.mentions
+        for eid, ent in other.entities.items():
+            self.entities.setdefault(eid, ent)
+        self.coops += other.coops
+
     def add(self, doc, start: int) -> None:
         """Take the results of one chunk that starts at ``start`` in the document."""
         for sent in doc.sents:
@@ -329,6 +367,55 @@ class _Parsed:
             if title and title[0] <= c["start_char"] < title[1]:
                 continue  # a headline restates the article; its sentences are counted there
             self.coops.append(c)
+
+
+def load_read(source: SourceDocument, data: bytes | None, options: AnalysisOptions) -> SourceDocument:
+    """Decode a file already read and tell its language (``data`` None: it could not be
+    read); problems, and a language that is not analysed, become the document's status."""
+    if data is not None:
+        languages = options.analysed_languages
+        try:
+            source = load_document(source, data, languages)
+        except Exception as exc:  # one bad file must never stop the run
+            source.status, source.error = "error", f"could not read the document: {exc}"
+        if source.status == "ok" and source.language and source.language not in languages:
+            source.status = "skipped"
+            source.error = f"{language_name(source.language)}; analysed languages: {', '.join(languages)}"
+    return source
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One piece of a long document, to be parsed apart from the others (see :func:`split_long`)."""
+
+    start: int
+    text: str
+    year: int | None
+    language: str
+    title_span: tuple[int, int] | None
+
+
+def _chunks(source: SourceDocument, limit: int) -> list[tuple[int, str, int]]:
+    """``(start, text, end)`` of the chunks of ``source`` that the pipeline parses."""
+    found = []
+    for start, end in chunk_spans(source.masked, limit):
+        # A chunk that is all blanked-out boilerplate (a scraped page's megabytes
+        # of menus) has no sentence or mention: parsing it would find nothing.
+        if not source.masked[start:end].isspace():
+            found.append((start, source.masked[start:end], end))
+    return found
+
+
+def split_long(source: SourceDocument, limit: int) -> list[Chunk]:
+    """The chunks of a loaded document, each parsed on its own just as a one-process run
+    parses them (so that joined again they give the same rows); none when it has one."""
+    if source.status != "ok" or len(source.masked) <= limit:
+        return []
+    chunks = _chunks(source, limit)
+    if len(chunks) <= 1:
+        return []
+    year, title = _year(source), _title_span(source)
+    return [Chunk(start, text, year, source.language, title) for start, text, _ in chunks]
 
 
 def _author_countries(author: str) -> set[str]:
@@ -399,6 +486,42 @@ def _work(task: tuple[list[str], str]) -> list[DocumentResult]:
     return list(_worker.analyze_paths([Path(p) for p in paths], Path(root)))
 
 
+def _work_chunks(chunks: list[Chunk]) -> list["_Parsed | Exception"]:
+    assert _worker is not None
+    return _worker.parse_chunks(chunks)
+
+
+def _work_finish(source: SourceDocument, pieces: list["_Parsed | Exception"]) -> DocumentResult:
+    assert _worker is not None
+    return _worker.finish_chunks(source, pieces)
+
+
+def plan(paths: list[str], root: str, options: AnalysisOptions, jobs: int) -> list[tuple]:
+    """The work of a run over ``jobs`` workers, in input order: ``("files", paths)`` runs of
+    files (see :func:`_tasks`), and for each file longer than the chunk size
+    ``("long", document, chunks)``, whose chunks can be parsed by different workers
+    at once (see :func:`split_long`). Long files are read and decoded here, once."""
+    units: list[tuple] = []
+    run: list[str] = []
+    for path in paths:
+        chunks: list[Chunk] = []
+        try:
+            long = os.path.getsize(path) > options.chunk_chars  # a character takes a byte or more
+        except OSError:
+            long = False
+        if long:
+            source = load_read(*read_source(Path(path), Path(root)), options)
+            chunks = split_long(source, options.chunk_chars)
+        if chunks:
+            units += [("files", task) for task, _ in _tasks(run, root, jobs)]
+            units.append(("long", source, chunks))
+            run = []
+        else:
+            run.append(path)
+    units += [("files", task) for task, _ in _tasks(run, root, jobs)]
+    return units
+
+
 def _tasks(paths: list[str], root: str, jobs: int) -> list[tuple[list[str], str]]:
     """Consecutive runs of files for the workers, shrinking towards the end ("guided"
     scheduling): early runs are long enough for spaCy to batch, the last ones short, so
@@ -442,23 +565,30 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
     once; results still come back in input order, so the output is the same as with one job.
     """
     paths = [str(p) for p in files]
-    if jobs <= 1 or len(paths) <= 1:
+    units = plan(paths, str(root), options, jobs) if jobs > 1 else []
+    if jobs <= 1 or (len(paths) <= 1 and all(unit[0] == "files" for unit in units)):
         analyzer = analyzer or Analyzer(options)
         yield from analyzer.analyze_paths([Path(p) for p in paths], Path(root))
         return
     # Fail here, in one process, rather than in every worker's initializer.
     check_models(options)
     context = multiprocessing.get_context(os.environ.get("POLICY_NLP_START_METHOD") or None)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
+    tasks = sum(1 if unit[0] == "files" else len(unit[2]) for unit in units)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=context,
                                initializer=_init_worker, initargs=(options, os.getpid()))
     finished = False
     try:
         # Futures rather than pool.map, which cancels the futures it has not returned
         # when stopped early: in Python 3.11 the executor then fails to mark them broken
         # once the workers are gone, and prints a traceback from its own thread.
-        futures = [pool.submit(_work, task) for task in _tasks(paths, str(root), jobs)]
-        for future in futures:
-            yield from future.result()
+        futures = [(unit, pool.submit(_work, (unit[1], str(root))) if unit[0] == "files"
+                    else [pool.submit(_work_chunks, [chunk]) for chunk in unit[2]]) for unit in units]
+        for unit, submitted in futures:
+            if unit[0] == "files":
+                yield from submitted.result()
+            else:
+                pieces = [piece for future in submitted for piece in future.result()]
+                yield pool.submit(_work_finish, unit[1], pieces).result()
         finished = True
     except BrokenProcessPool as exc:
         raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "

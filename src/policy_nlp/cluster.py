@@ -27,7 +27,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from .analysis import AnalysisOptions, Analyzer, DocumentResult, _tasks
+from .analysis import AnalysisOptions, Analyzer, Chunk, DocumentResult, plan
 from .ingest import read_source
 
 try:
@@ -92,19 +92,28 @@ class ClusterRun:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "sending large graph": the bytes of sent files
                 client.register_plugin(AnalyzerPlugin(options, fingerprint), name=PLUGIN_NAME)
-            futures = []
+            futures: list = []
             try:
-                for i, (run, _) in enumerate(_tasks(paths, str(root), sum(client.nthreads().values()) or 1)):
-                    if self.sent_files:
-                        task = [read_source(Path(p), root) for p in run]
-                    else:
-                        task = run
+                nthreads = sum(client.nthreads().values()) or 1
+                for i, unit in enumerate(plan(paths, str(root), options, nthreads)):
+                    key = f"policy-nlp-{fingerprint[:12]}-{os.getpid()}-{i}"
                     with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        futures.append(client.submit(_analyze_run, task, str(root), fingerprint,
-                                                     key=f"policy-nlp-{fingerprint[:12]}-{os.getpid()}-{i}",
-                                                     retries=RETRIES, pure=False))
+                        warnings.simplefilter("ignore")  # "sending large graph": the bytes of sent files
+                        if unit[0] == "files":
+                            task = [read_source(Path(p), root) for p in unit[1]] if self.sent_files else unit[1]
+                            futures.append(client.submit(_analyze_run, task, str(root), fingerprint, key=key,
+                                                         retries=RETRIES, pure=False))
+                        else:
+                            _, source, chunks = unit
+                            pieces = [client.submit(_parse_chunk, chunk, fingerprint, key=f"{key}-chunk-{k}",
+                                                    retries=RETRIES, pure=False) for k, chunk in enumerate(chunks)]
+                            futures += pieces
+                            futures.append(client.submit(_finish_chunks, source, pieces, fingerprint, key=key,
+                                                         retries=RETRIES, pure=False))
                 for future in futures:
+                    if "-chunk-" in str(future.key):
+                        future.release()  # the scheduler keeps it while its document's rows need it
+                        continue
                     try:
                         results = future.result()
                     except WorkerMismatch:
@@ -112,8 +121,8 @@ class ClusterRun:
                     except distributed.KilledWorker as exc:
                         raise ClusterError(f"the cluster's workers died {RETRIES + 1} times running the same "
                                            "files (out of memory?); run again with --jobs 1 to find the file") from exc
-                    future.release()
-                    yield from results
+                    future.release()  # so that the workers do not hold every row until the run ends
+                    yield from results if isinstance(results, list) else [results]
             finally:
                 if futures:
                     with contextlib.suppress(Exception):
@@ -275,6 +284,12 @@ class _WorkerState:
             if found == fingerprint:
                 self.analyzer = Analyzer(options)
 
+    def checked(self, fingerprint: str) -> Analyzer:
+        """The analyser, if this worker gives the client's rows (call with the lock held)."""
+        if self.analyzer is None or self.fingerprint != fingerprint:
+            raise WorkerMismatch("this Dask worker's policy-nlp, code or models differ from the client's")
+        return self.analyzer
+
     def clear(self) -> None:
         with self.lock:
             self.analyzer, self.fingerprint = None, ""
@@ -287,8 +302,19 @@ def _analyze_run(task: list, root: str, fingerprint: str) -> list[DocumentResult
     """Analyse one run of files on a worker: paths, or (document, bytes) pairs read by the
     client."""
     with _state.lock:
-        if _state.analyzer is None or _state.fingerprint != fingerprint:
-            raise WorkerMismatch("this Dask worker's policy-nlp, code or models differ from the client's")
+        analyzer = _state.checked(fingerprint)
         if task and isinstance(task[0], str):
-            return list(_state.analyzer.analyze_paths([Path(p) for p in task], Path(root)))
-        return list(_state.analyzer.analyze_read(task))
+            return list(analyzer.analyze_paths([Path(p) for p in task], Path(root)))
+        return list(analyzer.analyze_read(task))
+
+
+def _parse_chunk(chunk: Chunk, fingerprint: str) -> list:
+    """Parse one chunk of a long document on a worker (see :meth:`Analyzer.parse_chunks`)."""
+    with _state.lock:
+        return _state.checked(fingerprint).parse_chunks([chunk])
+
+
+def _finish_chunks(source, pieces: list[list], fingerprint: str) -> DocumentResult:
+    """The rows of a long document from its parsed chunks, on a worker."""
+    with _state.lock:
+        return _state.checked(fingerprint).finish_chunks(source, [p for piece in pieces for p in piece])
