@@ -5,6 +5,7 @@ them. Every run is ``python -m policy_nlp`` in its own process, with the real pi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,7 +19,16 @@ import pytest
 
 from policy_nlp import __version__
 
-from .faults.conftest import assert_complete, assert_plain, cli, partials, start, tables, wait_for, write_corpus
+from .faults.conftest import (
+    assert_complete,
+    assert_plain,
+    cli,
+    partials,
+    start,
+    tables,
+    wait_for,
+    write_corpus,
+)
 
 distributed = pytest.importorskip("distributed")
 
@@ -62,8 +72,6 @@ def test_local_cluster_writes_the_same_files_as_one_job(corpus, reference, tmp_p
     assert_plain(done.stderr, lines=1)
     assert "on a local Dask cluster with 2 workers" in done.stderr
     assert tables(out) == tables(reference)
-    import json
-
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert manifest["cluster"] == {"scheduler": "local", "workers": 2, "input": "read by the workers"}
 
@@ -71,7 +79,7 @@ def test_local_cluster_writes_the_same_files_as_one_job(corpus, reference, tmp_p
 def test_a_cluster_run_and_its_rerun_from_the_cache(corpus, reference, cluster, tmp_path):
     """A run on a running cluster gives the same files; a second run into the same folder
     takes every file from the cache, and one changed file goes to the cluster again."""
-    local, client = cluster
+    local, _ = cluster
     out = tmp_path / "out"
     done = cli("analyze", corpus, "-o", out, "--scheduler", local.scheduler_address)
     assert done.returncode == 0, done.stderr
@@ -90,7 +98,7 @@ def test_a_long_file_is_parsed_in_chunks_by_both_workers(cluster, tmp_path):
 
     from .test_long_files import CHUNK, long_corpus
 
-    local, client = cluster
+    local, _ = cluster
     folder = long_corpus(tmp_path / "in")
     options = AnalysisOptions(chunk_chars=CHUNK)
     run_analysis(folder, tmp_path / "one", options, jobs=1)
@@ -113,7 +121,7 @@ def test_a_worker_killed_mid_run_loses_no_document(corpus, reference, cluster, t
     time.sleep(1.0)  # into the analysis (loading the pipeline takes longer than this)
     assert run.poll() is None, "the run finished before a worker could be killed"
     os.kill(pids[victim], signal.SIGKILL)
-    stdout, stderr = run.communicate(timeout=300)
+    _, stderr = run.communicate(timeout=300)
     assert run.returncode == 0, stderr
     assert_plain(stderr, lines=0)
     assert_complete(out, 16)
@@ -130,7 +138,7 @@ def test_ctrl_c_cancels_the_cluster_tasks_and_replaces_nothing(corpus, cluster, 
     wait_for(lambda: any(str(t).startswith("policy-nlp-") for tasks in client.processing().values() for t in tasks),
              "a worker to take files", every=0.05)
     os.kill(run.pid, signal.SIGINT)
-    stdout, stderr = run.communicate(timeout=60)
+    _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130, stderr
     assert_plain(stderr, lines=1)
     assert "no output file was replaced" in stderr
@@ -154,23 +162,38 @@ def test_an_unreachable_scheduler_is_a_usage_error(corpus, tmp_path):
     assert not (out / "documents.csv").exists()
 
 
+def hiding(folder: Path) -> list[str]:
+    """A command prefix that runs a command in a mount namespace of its own where ``folder``
+    is an empty tmpfs: a worker on a machine that does not share the folder. Empty when
+    this machine cannot (no ``unshare``, or not allowed)."""
+    unshare = shutil.which("unshare")
+    if unshare is None or not folder.is_dir():
+        return []
+    prefix = [unshare, "-m"] if os.geteuid() == 0 else [unshare, "-r", "-m"]
+    prefix += ["sh", "-c", 'mount -t tmpfs none "$0" && exec "$@"', str(folder)]
+    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else []
+
+
 @pytest.fixture()
-def dask_commands(tmp_path):
-    """``dask scheduler`` and two ``dask worker`` processes on free loopback ports, stopped after."""
+def dask_commands(corpus, tmp_path):
+    """``dask scheduler`` and two ``dask worker`` processes on free loopback ports, stopped
+    after; the workers cannot see the corpus's folder where this machine can hide it."""
     address = f"tcp://127.0.0.1:{free_port()}"
+    hide = hiding(corpus.parent)
     processes = []
 
-    def launch(*args: str, env: dict | None = None) -> subprocess.Popen:
-        process = subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=subprocess.DEVNULL,
+    def launch(*args: str, env: dict | None = None, prefix: tuple = ()) -> subprocess.Popen:
+        process = subprocess.Popen([*prefix, sys.executable, "-m", "dask", *args], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, env=env or os.environ.copy(), cwd=tmp_path)
         processes.append(process)
         return process
 
     launch("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard")
     for _ in range(2):
-        launch("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard")
+        launch("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard", prefix=tuple(hide))
     try:
-        yield address, launch
+        yield address, launch, bool(hide)
     finally:
         for process in reversed(processes):
             process.terminate()
@@ -183,16 +206,21 @@ def dask_commands(tmp_path):
 
 
 def test_dask_commands_and_a_worker_of_another_version(corpus, reference, dask_commands, tmp_path):
-    """A scheduler and workers started by hand give the same files; a worker that joins
-    with another policy-nlp (a real worker process importing a copy of the package whose
-    version differs) is refused before any file is sent: exit 3, naming the versions."""
-    address, launch = dask_commands
+    """A scheduler and workers started by hand give the same files, also when the workers
+    cannot see the input folder (then the client sends the bytes, and says so); a worker
+    that joins with another policy-nlp (a real worker process importing a copy of the
+    package whose version differs) is refused before any file is sent: exit 3, naming the
+    versions."""
+    address, launch, hidden = dask_commands
     out = tmp_path / "out"
     with distributed.Client(address, timeout=60) as client:
         client.wait_for_workers(2, timeout=60)
         done = cli("analyze", corpus, "-o", out, "--scheduler", address)
         assert done.returncode == 0, done.stderr
         assert tables(out) == tables(reference)
+        manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert manifest["cluster"]["input"] == ("sent by the client" if hidden else "read by the workers")
+        assert ("files sent by this machine" in done.stderr) == hidden
 
         other = tmp_path / "other"
         shutil.copytree(ROOT / "src" / "policy_nlp", other / "policy_nlp",

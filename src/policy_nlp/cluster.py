@@ -19,15 +19,17 @@ install without the ``dask`` extra starts as fast as before.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import logging
 import os
 import threading
 import warnings
 from collections.abc import Iterator
+from concurrent.futures import CancelledError
 from pathlib import Path
 
-from .analysis import AnalysisOptions, Analyzer, Chunk, DocumentResult, plan
+from .analysis import AnalysisOptions, Analyzer, Chunk, DocumentResult, WorkerDied, plan
 from .ingest import read_source
 
 try:
@@ -40,6 +42,8 @@ except ImportError:  # the dask extra is not installed: ClusterRun.analyze says 
 CONNECT_TIMEOUT = 10
 #: Times a task that failed (its worker raised, or died) is run again before the run fails.
 RETRIES = 3
+#: Tasks sent ahead of the one whose rows are awaited, per worker thread.
+WINDOW = 4
 #: Name under which the analyser is registered on the workers; a later run replaces it.
 PLUGIN_NAME = "policy-nlp-analyzer"
 
@@ -48,8 +52,8 @@ _IGNORED = {"python"}
 
 
 class ClusterError(RuntimeError):
-    """The cluster cannot be used: the dask extra is missing, or the scheduler cannot be
-    reached, or has no workers."""
+    """The cluster cannot be used: the dask extra is missing, the scheduler cannot be
+    reached (or is lost mid-run), or it has no workers."""
 
 
 class WorkerMismatch(RuntimeError):
@@ -92,36 +96,34 @@ class ClusterRun:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "sending large graph": the bytes of sent files
                 client.register_plugin(AnalyzerPlugin(options, fingerprint), name=PLUGIN_NAME)
-            futures: list = []
+            futures: list = []  # every future of the run, for cancelling
             try:
                 nthreads = sum(client.nthreads().values()) or 1
-                for i, unit in enumerate(plan(paths, str(root), options, nthreads)):
-                    key = f"policy-nlp-{fingerprint[:12]}-{os.getpid()}-{i}"
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")  # "sending large graph": the bytes of sent files
-                        if unit[0] == "files":
-                            task = [read_source(Path(p), root) for p in unit[1]] if self.sent_files else unit[1]
-                            futures.append(client.submit(_analyze_run, task, str(root), fingerprint, key=key,
-                                                         retries=RETRIES, pure=False))
-                        else:
-                            _, source, chunks = unit
-                            pieces = [client.submit(_parse_chunk, chunk, fingerprint, key=f"{key}-chunk-{k}",
-                                                    retries=RETRIES, pure=False) for k, chunk in enumerate(chunks)]
-                            futures += pieces
-                            futures.append(client.submit(_finish_chunks, source, pieces, fingerprint, key=key,
-                                                         retries=RETRIES, pure=False))
-                for future in futures:
-                    if "-chunk-" in str(future.key):
-                        future.release()  # the scheduler keeps it while its document's rows need it
-                        continue
+                units = iter(plan(paths, str(root), options, nthreads))
+                pending: collections.deque = collections.deque()
+                while True:
+                    # A window of tasks ahead of the one awaited, so that the workers never
+                    # wait and the client never holds (or sends) the whole corpus at once.
+                    while sum(len(entry) for entry in pending) < WINDOW * nthreads:
+                        unit = next(units, None)
+                        if unit is None:
+                            break
+                        pending.append(self._submit(client, unit, root, fingerprint, len(futures)))
+                        futures += pending[-1]
+                    if not pending:
+                        break
+                    *pieces, last = pending.popleft()
+                    for piece in pieces:
+                        piece.release()  # the scheduler keeps it while its document's rows need it
                     try:
-                        results = future.result()
-                    except WorkerMismatch:
-                        raise
+                        results = last.result()
                     except distributed.KilledWorker as exc:
-                        raise ClusterError(f"the cluster's workers died {RETRIES + 1} times running the same "
-                                           "files (out of memory?); run again with --jobs 1 to find the file") from exc
-                    future.release()  # so that the workers do not hold every row until the run ends
+                        raise WorkerDied("Dask workers died again and again running the same files (out of "
+                                         "memory?); run again with --jobs 1 to find the file") from exc
+                    except (CancelledError, OSError) as exc:  # the scheduler went away, or cancelled the run
+                        raise ClusterError(f"lost the Dask scheduler at {self.scheduler} mid-run "
+                                           f"({_reason(exc)})") from None
+                    last.release()  # so that the workers do not hold every row until the run ends
                     yield from results if isinstance(results, list) else [results]
             finally:
                 if futures:
@@ -129,6 +131,23 @@ class ClusterRun:
                         client.cancel(futures, force=True)
                 with contextlib.suppress(Exception):
                     client.unregister_worker_plugin(PLUGIN_NAME)
+
+
+    def _submit(self, client, unit: tuple, root: Path, fingerprint: str, number: int) -> list:
+        """Send one unit of :func:`~policy_nlp.analysis.plan` to the cluster: its futures, the
+        one with its rows last."""
+        key = f"policy-nlp-{fingerprint[:12]}-{os.getpid()}-{number}"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "sending large graph": the bytes of sent files
+            if unit[0] == "files":
+                task = [read_source(Path(p), root) for p in unit[1]] if self.sent_files else unit[1]
+                return [client.submit(_analyze_run, task, str(root), fingerprint, key=key, retries=RETRIES,
+                                      pure=False)]
+            _, source, chunks = unit
+            pieces = [client.submit(_parse_chunk, chunk, fingerprint, key=f"{key}-chunk-{k}", retries=RETRIES,
+                                    pure=False) for k, chunk in enumerate(chunks)]
+            return [*pieces, client.submit(_finish_chunks, source, pieces, fingerprint, key=key, retries=RETRIES,
+                                           pure=False)]
 
 
 @contextlib.contextmanager
@@ -275,7 +294,8 @@ class _WorkerState:
         self.fingerprint = ""
 
     def load(self, options: AnalysisOptions, fingerprint: str) -> None:
-        from .run import fingerprint as own_fingerprint, versions
+        from .run import fingerprint as own_fingerprint
+        from .run import versions
 
         with self.lock:
             self.analyzer = None
