@@ -53,7 +53,7 @@ def reference(corpus, tmp_path_factory) -> Path:
 def cluster():
     """A scheduler and two worker processes (one thread each) on 127.0.0.1, and a client of it."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None) as local, distributed.Client(local) as client:
+                                  dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as local, distributed.Client(local) as client:
         yield local, client
 
 

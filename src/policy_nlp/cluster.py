@@ -155,15 +155,18 @@ def _connect(scheduler: str, jobs: int):
     """A client of the cluster at ``scheduler`` (or of a new local one), closed afterwards."""
     # Dask logs a lost connection or a restarted worker as errors with tracebacks; the run
     # reports what matters itself, in one line.
-    quiet = [logging.getLogger(name) for name in ("distributed", "tornado")]
+    quiet = [logging.getLogger(name) for name in ("distributed", "tornado", "asyncio")]
     levels = [logger.level for logger in quiet]
     for logger in quiet:
         logger.setLevel(logging.CRITICAL)
     cluster = None
     try:
         if scheduler == "local":
+            # No dashboard, and its HTTP server on a free port rather than 8787 (which
+            # another cluster may hold).
             cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                                host="127.0.0.1", dashboard_address=None,
+                                               scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                                                silence_logs=logging.CRITICAL)
             address = cluster.scheduler_address
         else:
