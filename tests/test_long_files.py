@@ -30,7 +30,7 @@ def test_a_long_file_is_split_across_workers_with_the_rows_of_one_process(tmp_pa
     folder = long_corpus(tmp_path / "in")
     options = AnalysisOptions(chunk_chars=CHUNK)
     paths = sorted(str(p) for p in folder.iterdir())
-    units = plan(paths, str(folder), options, 2)
+    units = list(plan(paths, str(folder), options, 2))
     assert [unit[0] for unit in units] == ["files", "long", "files"]
     assert len(units[1][2]) >= 4
     run_analysis(folder, tmp_path / "one", options, jobs=1)

@@ -9,6 +9,7 @@ several processes. Nothing here writes files.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import multiprocessing
 import os
@@ -461,6 +462,9 @@ def _title_span(source: SourceDocument) -> tuple[int, int] | None:
 
 
 # -- running over many files ------------------------------------------------------------------
+#: Tasks handed to the workers ahead of the one whose rows are awaited, per worker.
+WINDOW = 4
+
 _worker: Analyzer | None = None
 
 
@@ -496,30 +500,49 @@ def _work_finish(source: SourceDocument, pieces: list["_Parsed | Exception"]) ->
     return _worker.finish_chunks(source, pieces)
 
 
-def plan(paths: list[str], root: str, options: AnalysisOptions, jobs: int) -> list[tuple]:
+def plan(paths: list[str], root: str, options: AnalysisOptions, jobs: int) -> Iterator[tuple]:
     """The work of a run over ``jobs`` workers, in input order: ``("files", paths)`` runs of
     files (see :func:`_tasks`), and for each file longer than the chunk size
     ``("long", document, chunks)``, whose chunks can be parsed by different workers
-    at once (see :func:`split_long`). Long files are read and decoded here, once."""
-    units: list[tuple] = []
+    at once (see :func:`split_long`). Long files are read and decoded here, once, as the
+    units are taken, so that no more than a few are in memory."""
     run: list[str] = []
     for path in paths:
         chunks: list[Chunk] = []
-        try:
-            long = os.path.getsize(path) > options.chunk_chars  # a character takes a byte or more
-        except OSError:
-            long = False
-        if long:
+        if _longer(path, options.chunk_chars):
             source = load_read(*read_source(Path(path), Path(root)), options)
             chunks = split_long(source, options.chunk_chars)
         if chunks:
-            units += [("files", task) for task, _ in _tasks(run, root, jobs)]
-            units.append(("long", source, chunks))
+            yield from (("files", task) for task, _ in _tasks(run, root, jobs))
+            yield ("long", source, chunks)
             run = []
         else:
             run.append(path)
-    units += [("files", task) for task, _ in _tasks(run, root, jobs)]
-    return units
+    yield from (("files", task) for task, _ in _tasks(run, root, jobs))
+
+
+def _longer(path: str, chars: int) -> bool:
+    """Whether the file may hold more than ``chars`` characters (it has more bytes)."""
+    try:
+        return os.path.getsize(path) > chars
+    except OSError:
+        return False
+
+
+def _submit(pool: ProcessPoolExecutor, unit: tuple, root: str) -> list:
+    """Hand one unit of :func:`plan` to the pool: a run of files, or a long file's chunks."""
+    if unit[0] == "files":
+        return [pool.submit(_work, (unit[1], root))]
+    return [pool.submit(_work_chunks, [chunk]) for chunk in unit[2]]
+
+
+def _collect(pool: ProcessPoolExecutor, unit: tuple, submitted: list) -> list[DocumentResult]:
+    """The results of a unit handed to the pool, once done; a long file's chunks are joined
+    into its rows by one more task."""
+    if unit[0] == "files":
+        return submitted[0].result()
+    pieces = [piece for future in submitted for piece in future.result()]
+    return [pool.submit(_work_finish, unit[1], pieces).result()]
 
 
 def _tasks(paths: list[str], root: str, jobs: int) -> list[tuple[list[str], str]]:
@@ -565,30 +588,35 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
     once; results still come back in input order, so the output is the same as with one job.
     """
     paths = [str(p) for p in files]
-    units = plan(paths, str(root), options, jobs) if jobs > 1 else []
-    if jobs <= 1 or (len(paths) <= 1 and all(unit[0] == "files" for unit in units)):
+    # A long file is split among the workers even when it is the only one.
+    long = any(_longer(p, options.chunk_chars) for p in paths)
+    if jobs <= 1 or (len(paths) <= 1 and not long):
         analyzer = analyzer or Analyzer(options)
         yield from analyzer.analyze_paths([Path(p) for p in paths], Path(root))
         return
     # Fail here, in one process, rather than in every worker's initializer.
     check_models(options)
     context = multiprocessing.get_context(os.environ.get("POLICY_NLP_START_METHOD") or None)
-    tasks = sum(1 if unit[0] == "files" else len(unit[2]) for unit in units)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=jobs if long else min(jobs, len(paths)), mp_context=context,
                                initializer=_init_worker, initargs=(options, os.getpid()))
     finished = False
     try:
         # Futures rather than pool.map, which cancels the futures it has not returned
         # when stopped early: in Python 3.11 the executor then fails to mark them broken
-        # once the workers are gone, and prints a traceback from its own thread.
-        futures = [(unit, pool.submit(_work, (unit[1], str(root))) if unit[0] == "files"
-                    else [pool.submit(_work_chunks, [chunk]) for chunk in unit[2]]) for unit in units]
-        for unit, submitted in futures:
-            if unit[0] == "files":
-                yield from submitted.result()
-            else:
-                pieces = [piece for future in submitted for piece in future.result()]
-                yield pool.submit(_work_finish, unit[1], pieces).result()
+        # once the workers are gone, and prints a traceback from its own thread. A window
+        # of tasks is handed out ahead of the one awaited, so that the workers never wait
+        # and long files are read only shortly before their chunks are parsed.
+        pending: collections.deque = collections.deque()
+        units = plan(paths, str(root), options, jobs)
+        while True:
+            while sum(len(submitted) for _, submitted in pending) < WINDOW * jobs:
+                unit = next(units, None)
+                if unit is None:
+                    break
+                pending.append((unit, _submit(pool, unit, str(root))))
+            if not pending:
+                break
+            yield from _collect(pool, *pending.popleft())
         finished = True
     except BrokenProcessPool as exc:
         raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "

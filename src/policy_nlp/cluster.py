@@ -29,7 +29,15 @@ from collections.abc import Iterator
 from concurrent.futures import CancelledError
 from pathlib import Path
 
-from .analysis import AnalysisOptions, Analyzer, Chunk, DocumentResult, WorkerDied, plan
+from .analysis import (
+    WINDOW,
+    AnalysisOptions,
+    Analyzer,
+    Chunk,
+    DocumentResult,
+    WorkerDied,
+    plan,
+)
 from .ingest import read_source
 
 try:
@@ -42,8 +50,6 @@ except ImportError:  # the dask extra is not installed: ClusterRun.analyze says 
 CONNECT_TIMEOUT = 10
 #: Times a task that failed (its worker raised, or died) is run again before the run fails.
 RETRIES = 3
-#: Tasks sent ahead of the one whose rows are awaited, per worker thread.
-WINDOW = 4
 #: Name under which the analyser is registered on the workers; a later run replaces it.
 PLUGIN_NAME = "policy-nlp-analyzer"
 
@@ -99,7 +105,7 @@ class ClusterRun:
             futures: list = []  # every future of the run, for cancelling
             try:
                 nthreads = sum(client.nthreads().values()) or 1
-                units = iter(plan(paths, str(root), options, nthreads))
+                units = plan(paths, str(root), options, nthreads)
                 pending: collections.deque = collections.deque()
                 while True:
                     # A window of tasks ahead of the one awaited, so that the workers never
