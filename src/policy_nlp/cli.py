@@ -4,7 +4,9 @@ Exit statuses: 0 every file was analysed (empty or binary files skipped are not 
 1 the run completed and some files failed (they have ``error`` rows, the outputs are
 complete); 2 bad usage or input (missing folder, no matching files, output path is a file,
 output folder in use by another run, output folder that cannot be written: read-only or
-full); 3 a model or data problem (spaCy pipeline or stance model missing or unusable);
+full; with --scheduler, no Dask installed or a scheduler that cannot be reached); 3 a model
+or data problem (spaCy pipeline or stance model missing or unusable; a Dask worker with
+other versions of them or of policy-nlp);
 4 an internal error (the traceback goes to a log file whose path is printed) or a worker
 process that died; 130, 143 and 129 interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP.
 Only a run that exits 0 or 1 replaces output files; the others replace none.
