@@ -161,7 +161,11 @@ def _connect(scheduler: str, jobs: int):
     """A client of the cluster at ``scheduler`` (or of a new local one), closed afterwards."""
     # Dask logs a lost connection or a restarted worker as errors with tracebacks; the run
     # reports what matters itself, in one line.
-    quiet = [logging.getLogger(name) for name in ("distributed", "tornado", "asyncio")]
+    # Dask sets levels on its modules' loggers ("distributed.client": warning), so each is
+    # quietened, not only their parent.
+    names = ["distributed", "tornado", "asyncio",
+             *(name for name in list(logging.root.manager.loggerDict) if name.startswith("distributed."))]
+    quiet = [logging.getLogger(name) for name in names]
     levels = [logger.level for logger in quiet]
     for logger in quiet:
         logger.setLevel(logging.CRITICAL)
