@@ -7,7 +7,15 @@ same machine:
 
 * bare spaCy: load the model, ``nlp.pipe`` over the texts, nothing else;
 * ``policy-nlp analyze --jobs 1`` and, unless ``--no-parallel``, ``--jobs 2``;
+* with ``--cluster``, ``analyze --scheduler`` on a scheduler and two single-threaded
+  workers started beforehand with the ``dask scheduler`` and ``dask worker`` commands on
+  127.0.0.1 (each run loads the pipeline on the workers), and ``--scheduler local -j 2``,
+  which also starts its own cluster;
 * a second ``analyze`` into the same output folder (the incremental re-run).
+
+With ``--long-mb M`` it also times one file of M megabytes (the corpus's texts joined),
+whose chunks the workers parse in parallel, with ``-j 1``, ``-j 2`` and (with
+``--cluster``) the scheduler.
 
 It prints words per second, the bare/analyze time ratio and peak memory (max RSS of the
 process), for every corpus size given. Shared machines drift by 20% or more from minute
@@ -15,15 +23,17 @@ to minute, so ``--repeat N`` measures every pair N times, interleaved, and repor
 median with the range.
 
 Usage: python benchmarks/benchmark.py [--sizes 60 500] [--repeat 3] [--article-words 1000]
-                                     [--model NAME] [--no-parallel]
+                                     [--model NAME] [--no-parallel] [--cluster] [--long-mb 4]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -77,6 +87,54 @@ def build_corpus(folder: Path, size: int, article_words: int = 0) -> int:
     return words
 
 
+def build_long_file(folder: Path, megabytes: float) -> int:
+    """Write one text of about ``megabytes`` MB (our texts joined, paragraphs kept) into
+    ``folder``; return its word count."""
+    sources = [p.read_text(encoding="utf-8").strip() for p in sorted((ROOT / "corpora" / "dev").glob("*.txt"))]
+    sources += [p.read_text(encoding="utf-8").partition("\n---\n")[2].strip()
+                for p in sorted((ROOT / "corpora" / "stance" / "docs").glob("*.txt"))]
+    parts, size, k = ["A long report"], 0, 0
+    while size < megabytes * 1_000_000:
+        parts.append(sources[(k * 7) % len(sources)])
+        size += len(parts[-1].encode("utf-8")) + 2
+        k += 1
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "\n\n".join(parts) + "\n"
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    return len(re.findall(r"\w+", text))
+
+
+@contextlib.contextmanager
+def dask_cluster(workers: int = 2):
+    """A scheduler and ``workers`` single-threaded workers started with the ``dask``
+    commands on free loopback ports, as a user starts them; stopped afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "dask"]
+    processes = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    processes += [subprocess.Popen([*dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
+                                    "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                  for _ in range(workers)]
+    try:
+        from distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+        yield address
+    finally:
+        for process in processes[::-1]:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def identical(a: Path, b: Path) -> bool:
+    return all((a / f"{t}.csv").read_bytes() == (b / f"{t}.csv").read_bytes()
+               for t in ("documents", "mentions", "entities", "cooperation", "dyads", "targets"))
+
+
 def measure(command: list[str]) -> tuple[float, float]:
     """Wall-clock seconds and peak memory (MiB) of one whole process."""
     out = subprocess.run([sys.executable, "-c", MEASURE, *command], check=True, capture_output=True, text=True)
@@ -84,8 +142,10 @@ def measure(command: list[str]) -> tuple[float, float]:
     return float(seconds), int(maxrss_kib) / 1024
 
 
-def run_once(corpus: Path, out: Path, analyze: list[str], model: str, parallel: bool) -> dict:
-    """One round of measurements on ``corpus``: bare spaCy, -j 1, the re-run, -j 2."""
+def run_once(corpus: Path, out: Path, analyze: list[str], model: str, parallel: bool,
+             scheduler: str | None = None) -> dict:
+    """One round of measurements on ``corpus``: bare spaCy, -j 1, the re-run, -j 2, and
+    on ``scheduler`` and a local Dask cluster of two workers."""
     if out.exists():
         shutil.rmtree(out)
     bare_s, bare_mb = measure([sys.executable, "-c", BARE, model, str(corpus)])
@@ -98,6 +158,25 @@ def run_once(corpus: Path, out: Path, analyze: list[str], model: str, parallel: 
         same = all((out1 / f"{t}.csv").read_bytes() == (out2 / f"{t}.csv").read_bytes()
                    for t in ("documents", "mentions", "entities", "cooperation"))
         row.update({"j2_s": two_s, "j2_mb": two_mb, "j2_identical": same})
+    if scheduler:
+        for name, flags in (("dask", ["--scheduler", scheduler]), ("local", ["--scheduler", "local", "-j", "2"])):
+            seconds, _ = measure([*analyze, "analyze", str(corpus), "-o", str(out / name), "-q", "--model", model,
+                                  *flags])
+            row.update({f"{name}_s": seconds, f"{name}_identical": identical(out1, out / name)})
+    return row
+
+
+def long_file(folder: Path, out: Path, analyze: list[str], model: str, megabytes: float,
+              scheduler: str | None) -> dict:
+    """Times of one long file with one worker, two, and the two Dask workers at ``scheduler``."""
+    words = build_long_file(folder, megabytes)
+    row: dict = {"long_file_mb": megabytes, "words": words}
+    runs = [("j1", ["-j", "1"]), ("j2", ["-j", "2"])] + ([("dask", ["--scheduler", scheduler])] if scheduler else [])
+    for name, flags in runs:
+        seconds, peak = measure([*analyze, "analyze", str(folder), "-o", str(out / name), "-q", "--model", model, *flags])
+        row.update({f"{name}_s": round(seconds, 1), f"{name}_peak_mib": round(peak)})
+        if name != "j1":
+            row.update({f"{name}_speedup": round(row["j1_s"] / seconds, 2), f"{name}_identical": identical(out / "j1", out / name)})
     return row
 
 
@@ -114,6 +193,9 @@ def main() -> None:
                         help="join sources into articles of at least this many words (default: as written)")
     parser.add_argument("--model", default=None)
     parser.add_argument("--no-parallel", action="store_true")
+    parser.add_argument("--cluster", action="store_true",
+                        help="also time --scheduler on two dask workers started here (needs policy-nlp[dask])")
+    parser.add_argument("--long-mb", type=float, default=0, help="also time one long file of this many MB")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from policy_nlp.pipeline import resolve_model_name
@@ -122,11 +204,14 @@ def main() -> None:
     cli = shutil.which("policy-nlp")
     analyze = [cli] if cli else [sys.executable, "-m", "policy_nlp"]
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, (dask_cluster() if args.cluster else contextlib.nullcontext()) as scheduler:
+        if args.long_mb:
+            print(json.dumps(long_file(Path(tmp) / "long", Path(tmp) / "long-out", analyze, model, args.long_mb,
+                                       scheduler)), flush=True)
         for size in args.sizes:
             corpus = Path(tmp) / f"corpus{size}"
             words = build_corpus(corpus, size, args.article_words)
-            rounds = [run_once(corpus, Path(tmp) / f"out{size}", analyze, model, not args.no_parallel)
+            rounds = [run_once(corpus, Path(tmp) / f"out{size}", analyze, model, not args.no_parallel, scheduler)
                       for _ in range(args.repeat)]
             ratio = [r["bare_s"] / r["j1_s"] for r in rounds]
             row = {"articles": size, "words": words, "article_words": args.article_words, "rounds": len(rounds),
@@ -143,6 +228,10 @@ def main() -> None:
                             "j2_speedup": summary([r["j1_s"] / r["j2_s"] for r in rounds]),
                             "analyze_j2_peak_mib": round(max(r["j2_mb"] for r in rounds)),
                             "j2_output_identical": all(r["j2_identical"] for r in rounds)})
+            for name in ("dask", "local") if scheduler else ():
+                row.update({f"analyze_{name}_s": summary([r[f"{name}_s"] for r in rounds]),
+                            f"{name}_speedup": summary([r["j1_s"] / r[f"{name}_s"] for r in rounds]),
+                            f"{name}_output_identical": all(r[f"{name}_identical"] for r in rounds)})
             rows.append(row)
             print(json.dumps(row), flush=True)
     if len(rows) >= 2:

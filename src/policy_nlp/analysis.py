@@ -9,6 +9,7 @@ several processes. Nothing here writes files.
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import multiprocessing
 import os
@@ -164,11 +165,17 @@ class Analyzer:
     def analyze_paths(self, paths: Iterable[Path], root: Path) -> Iterator[DocumentResult]:
         """The rows of each file in ``paths``, in order; the same as :meth:`analyze_path`
         gives for each, but spaCy runs over batches of documents."""
+        return self.analyze_read(read_source(Path(path), root) for path in paths)
+
+    def analyze_read(self, reads: Iterable[tuple[SourceDocument, bytes | None]]) -> Iterator[DocumentResult]:
+        """The rows of files already read (what :func:`~policy_nlp.ingest.read_source`
+        returns for each), in order: how a worker that cannot open the files analyses the
+        bytes a client sent it."""
         with self.streaming():
             batch: list[SourceDocument] = []
             chars = 0
-            for path in paths:
-                source = self.load_path(Path(path), root)
+            for read in reads:
+                source = self.load_read(*read)
                 batch.append(source)
                 chars += len(source.masked) if source.status == "ok" else 0
                 if len(batch) >= self.batch_docs or chars >= self.batch_chars:
@@ -183,17 +190,11 @@ class Analyzer:
     def load_path(self, path: Path, root: Path) -> SourceDocument:
         """Read and decode one file and tell its language; problems, and a language that is
         not analysed, become the document's status, never errors."""
-        source, data = read_source(path, root)
-        if data is not None:
-            languages = self.options.analysed_languages
-            try:
-                source = load_document(source, data, languages)
-            except Exception as exc:  # one bad file must never stop the run
-                source.status, source.error = "error", f"could not read the document: {exc}"
-            if source.status == "ok" and source.language and source.language not in languages:
-                source.status = "skipped"
-                source.error = f"{language_name(source.language)}; analysed languages: {', '.join(languages)}"
-        return source
+        return self.load_read(*read_source(path, root))
+
+    def load_read(self, source: SourceDocument, data: bytes | None) -> SourceDocument:
+        """:meth:`load_path` for a file already read (``data`` None: it could not be)."""
+        return load_read(source, data, self.options)
 
     def analyze_sources(self, sources: list[SourceDocument]) -> list[DocumentResult]:
         """The rows of each loaded document, parsing them together.
@@ -261,30 +262,69 @@ class Analyzer:
         return parsed
 
     def _parse_with(self, nlp, sources: list[SourceDocument], parsed: dict[int, "_Parsed"]) -> None:
-        chunks: list[tuple[SourceDocument, int, str]] = []
-        for source in sources:
-            for start, end in chunk_spans(source.masked, self.options.chunk_chars):
-                # A chunk that is all blanked-out boilerplate (a scraped page's megabytes
-                # of menus) has no sentence or mention: parsing it would find nothing.
-                if not source.masked[start:end].isspace():
-                    chunks.append((source, start, source.masked[start:end]))
-        # Groups of at most batch_chars characters: the parser's memory grows with the
-        # text it holds at once, so a long report is still parsed one chunk at a time.
-        group: list[tuple[SourceDocument, int, str]] = []
+        chunks = [(source, start, text) for source in sources
+                  for start, text, _ in _chunks(source, self.options.chunk_chars)]
+        for i, doc in self._pipe(nlp, [(text, _year(source)) for source, _, text in chunks]):
+            source, start, _ = chunks[i]
+            parsed[id(source)].add(doc, start)
+
+    def _pipe(self, nlp, texts: list[tuple[str, int | None]]):
+        """``(index, Doc)`` for each ``(text, year)``, in order, parsed in groups of at most
+        batch_chars characters: the parser's memory grows with the text it holds at once,
+        so a long report is still parsed one chunk at a time."""
+        group: list[int] = []
         size = 0
-        for chunk in [*chunks, None]:
-            if group and (chunk is None or size + len(chunk[2]) > self.batch_chars or len(group) >= self.batch_docs):
+        for i in [*range(len(texts)), None]:
+            if group and (i is None or size + len(texts[i][0]) > self.batch_chars or len(group) >= self.batch_docs):
                 docs = []
-                for source, _, text in group:
-                    doc = nlp.make_doc(text)
-                    doc._.policy_year = _year(source)
+                for k in group:
+                    doc = nlp.make_doc(texts[k][0])
+                    doc._.policy_year = texts[k][1]
                     docs.append(doc)
-                for (source, start, _), doc in zip(group, nlp.pipe(docs, batch_size=len(docs))):
-                    parsed[id(source)].add(doc, start)
+                yield from zip(group, nlp.pipe(docs, batch_size=len(docs)))
                 group, size = [], 0
-            if chunk is not None:
-                group.append(chunk)
-                size += len(chunk[2])
+            if i is not None:
+                group.append(i)
+                size += len(texts[i][0])
+
+    # -- one long document in pieces ------------------------------------------------------
+    def parse_chunks(self, chunks: list["Chunk"]) -> list["_Parsed | Exception"]:
+        """What the pipeline finds in each chunk of a long document (see :func:`split_long`),
+        with document offsets: :meth:`finish_chunks` joins them into the rows a whole-document
+        run gives. A chunk the pipeline fails on gives its exception instead."""
+        with self.streaming():
+            self._open_zone()
+            try:
+                found: list[_Parsed | Exception] = []
+                for chunk in chunks:
+                    nlp = self.pipelines.get(chunk.language) or next(iter(self.pipelines.values()))
+                    piece = _Parsed(chunk.title_span)
+                    try:
+                        for _, doc in self._pipe(nlp, [(chunk.text, chunk.year)]):
+                            piece.add(doc, chunk.start)
+                    except Exception as exc:
+                        found.append(exc)
+                        continue
+                    found.append(piece)
+                return found
+            finally:
+                self._close_zone()
+
+    def finish_chunks(self, source: SourceDocument, pieces: list["_Parsed | Exception"]) -> DocumentResult:
+        """The rows of a long document from what :meth:`parse_chunks` found in its chunks, in order."""
+        failed = next((p for p in pieces if isinstance(p, Exception)), None)
+        if failed is not None:
+            result = _failed(source, failed)
+        else:
+            parsed = _Parsed(_title_span(source))
+            for piece in pieces:
+                parsed.extend(piece)
+            try:
+                result = self._finish(source, parsed)
+            except Exception as exc:
+                result = _failed(source, exc)
+        result.content_sha256 = source.content_sha256
+        return result
 
     def _finish(self, source: SourceDocument, parsed: "_Parsed") -> DocumentResult:
         sentences, mentions, entities, coops = parsed.sentences, parsed.mentions, parsed.entities, parsed.coops
@@ -335,6 +375,14 @@ class _Parsed:
         self.entities: dict[str, dict] = {}
         self.coops: list[dict] = []
 
+    def extend(self, other: "_Parsed") -> None:
+        """Take what was found in a later chunk of the same document, parsed apart."""
+        self.sentences += other.sentences
+        self.mentions += other.mentions
+        for eid, ent in other.entities.items():
+            self.entities.setdefault(eid, ent)
+        self.coops += other.coops
+
     def add(self, doc, start: int) -> None:
         """Take the results of one chunk that starts at ``start`` in the document."""
         for sent in doc.sents:
@@ -350,6 +398,55 @@ class _Parsed:
             if title and title[0] <= c["start_char"] < title[1]:
                 continue  # a headline restates the article; its sentences are counted there
             self.coops.append(c)
+
+
+def load_read(source: SourceDocument, data: bytes | None, options: AnalysisOptions) -> SourceDocument:
+    """Decode a file already read and tell its language (``data`` None: it could not be
+    read); problems, and a language that is not analysed, become the document's status."""
+    if data is not None:
+        languages = options.analysed_languages
+        try:
+            source = load_document(source, data, languages)
+        except Exception as exc:  # one bad file must never stop the run
+            source.status, source.error = "error", f"could not read the document: {exc}"
+        if source.status == "ok" and source.language and source.language not in languages:
+            source.status = "skipped"
+            source.error = f"{language_name(source.language)}; analysed languages: {', '.join(languages)}"
+    return source
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One piece of a long document, to be parsed apart from the others (see :func:`split_long`)."""
+
+    start: int
+    text: str
+    year: int | None
+    language: str
+    title_span: tuple[int, int] | None
+
+
+def _chunks(source: SourceDocument, limit: int) -> list[tuple[int, str, int]]:
+    """``(start, text, end)`` of the chunks of ``source`` that the pipeline parses."""
+    found = []
+    for start, end in chunk_spans(source.masked, limit):
+        # A chunk that is all blanked-out boilerplate (a scraped page's megabytes
+        # of menus) has no sentence or mention: parsing it would find nothing.
+        if not source.masked[start:end].isspace():
+            found.append((start, source.masked[start:end], end))
+    return found
+
+
+def split_long(source: SourceDocument, limit: int) -> list[Chunk]:
+    """The chunks of a loaded document, each parsed on its own just as a one-process run
+    parses them (so that joined again they give the same rows); none when it has one."""
+    if source.status != "ok" or len(source.masked) <= limit:
+        return []
+    chunks = _chunks(source, limit)
+    if len(chunks) <= 1:
+        return []
+    year, title = _year(source), _title_span(source)
+    return [Chunk(start, text, year, source.language, title) for start, text, _ in chunks]
 
 
 def _author_countries(author: str) -> set[str]:
@@ -395,6 +492,9 @@ def _title_span(source: SourceDocument) -> tuple[int, int] | None:
 
 
 # -- running over many files ------------------------------------------------------------------
+#: Tasks handed to the workers ahead of the one whose rows are awaited, per worker.
+WINDOW = 4
+
 _worker: Analyzer | None = None
 
 
@@ -418,6 +518,61 @@ def _work(task: tuple[list[str], str]) -> list[DocumentResult]:
     paths, root = task
     assert _worker is not None
     return list(_worker.analyze_paths([Path(p) for p in paths], Path(root)))
+
+
+def _work_chunks(chunks: list[Chunk]) -> list["_Parsed | Exception"]:
+    assert _worker is not None
+    return _worker.parse_chunks(chunks)
+
+
+def _work_finish(source: SourceDocument, pieces: list["_Parsed | Exception"]) -> DocumentResult:
+    assert _worker is not None
+    return _worker.finish_chunks(source, pieces)
+
+
+def plan(paths: list[str], root: str, options: AnalysisOptions, jobs: int) -> Iterator[tuple]:
+    """The work of a run over ``jobs`` workers, in input order: ``("files", paths)`` runs of
+    files (see :func:`_tasks`), and for each file longer than the chunk size
+    ``("long", document, chunks)``, whose chunks can be parsed by different workers
+    at once (see :func:`split_long`). Long files are read and decoded here, once, as the
+    units are taken, so that no more than a few are in memory."""
+    run: list[str] = []
+    for path in paths:
+        chunks: list[Chunk] = []
+        if _longer(path, options.chunk_chars):
+            source = load_read(*read_source(Path(path), Path(root)), options)
+            chunks = split_long(source, options.chunk_chars)
+        if chunks:
+            yield from (("files", task) for task, _ in _tasks(run, root, jobs))
+            yield ("long", source, chunks)
+            run = []
+        else:
+            run.append(path)
+    yield from (("files", task) for task, _ in _tasks(run, root, jobs))
+
+
+def _longer(path: str, chars: int) -> bool:
+    """Whether the file may hold more than ``chars`` characters (it has more bytes)."""
+    try:
+        return os.path.getsize(path) > chars
+    except OSError:
+        return False
+
+
+def _submit(pool: ProcessPoolExecutor, unit: tuple, root: str) -> list:
+    """Hand one unit of :func:`plan` to the pool: a run of files, or a long file's chunks."""
+    if unit[0] == "files":
+        return [pool.submit(_work, (unit[1], root))]
+    return [pool.submit(_work_chunks, [chunk]) for chunk in unit[2]]
+
+
+def _collect(pool: ProcessPoolExecutor, unit: tuple, submitted: list) -> list[DocumentResult]:
+    """The results of a unit handed to the pool, once done; a long file's chunks are joined
+    into its rows by one more task."""
+    if unit[0] == "files":
+        return submitted[0].result()
+    pieces = [piece for future in submitted for piece in future.result()]
+    return [pool.submit(_work_finish, unit[1], pieces).result()]
 
 
 def _tasks(paths: list[str], root: str, jobs: int) -> list[tuple[list[str], str]]:
@@ -463,23 +618,35 @@ def analyze(files: Iterable[Path], root: Path, options: AnalysisOptions = Analys
     once; results still come back in input order, so the output is the same as with one job.
     """
     paths = [str(p) for p in files]
-    if jobs <= 1 or len(paths) <= 1:
+    # A long file is split among the workers even when it is the only one.
+    long = any(_longer(p, options.chunk_chars) for p in paths)
+    if jobs <= 1 or (len(paths) <= 1 and not long):
         analyzer = analyzer or Analyzer(options)
         yield from analyzer.analyze_paths([Path(p) for p in paths], Path(root))
         return
     # Fail here, in one process, rather than in every worker's initializer.
     check_models(options)
     context = multiprocessing.get_context(os.environ.get("POLICY_NLP_START_METHOD") or None)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context,
+    pool = ProcessPoolExecutor(max_workers=jobs if long else min(jobs, len(paths)), mp_context=context,
                                initializer=_init_worker, initargs=(options, os.getpid()))
     finished = False
     try:
         # Futures rather than pool.map, which cancels the futures it has not returned
         # when stopped early: in Python 3.11 the executor then fails to mark them broken
-        # once the workers are gone, and prints a traceback from its own thread.
-        futures = [pool.submit(_work, task) for task in _tasks(paths, str(root), jobs)]
-        for future in futures:
-            yield from future.result()
+        # once the workers are gone, and prints a traceback from its own thread. A window
+        # of tasks is handed out ahead of the one awaited, so that the workers never wait
+        # and long files are read only shortly before their chunks are parsed.
+        pending: collections.deque = collections.deque()
+        units = plan(paths, str(root), options, jobs)
+        while True:
+            while sum(len(submitted) for _, submitted in pending) < WINDOW * jobs:
+                unit = next(units, None)
+                if unit is None:
+                    break
+                pending.append((unit, _submit(pool, unit, str(root))))
+            if not pending:
+                break
+            yield from _collect(pool, *pending.popleft())
         finished = True
     except BrokenProcessPool as exc:
         raise WorkerDied("a worker process stopped unexpectedly (out of memory?); "

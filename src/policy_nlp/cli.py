@@ -4,7 +4,9 @@ Exit statuses: 0 every file was analysed (empty or binary files skipped are not 
 1 the run completed and some files failed (they have ``error`` rows, the outputs are
 complete); 2 bad usage or input (missing folder, no matching files, output path is a file,
 output folder in use by another run, output folder that cannot be written: read-only or
-full); 3 a model or data problem (spaCy pipeline or stance model missing or unusable);
+full; with --scheduler, no Dask installed or a scheduler that cannot be reached); 3 a model
+or data problem (spaCy pipeline or stance model missing or unusable; a Dask worker with
+other versions of them or of policy-nlp);
 4 an internal error (the traceback goes to a log file whose path is printed) or a worker
 process that died; 130, 143 and 129 interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP.
 Only a run that exits 0 or 1 replaces output files; the others replace none.
@@ -114,10 +116,13 @@ def main() -> None:
                    "some older tools do not expect it).")
 @click.option("--force", is_flag=True, help="Analyse every file again, ignoring results cached by earlier runs into the output folder.")
 @click.option("--wait", is_flag=True, help="If another run is writing into the output folder, wait for it to finish instead of stopping.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786), or 'local' "
+                   "for a local cluster of --jobs workers; the outputs are the same (needs policy-nlp[dask]).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], languages: tuple[str, ...],
             all_stances: bool, patterns: tuple[str, ...], xlsx: bool, sentences: bool, report: bool, no_bom: bool,
-            force: bool, wait: bool, quiet: bool) -> None:
+            force: bool, wait: bool, scheduler: str | None, quiet: bool) -> None:
     """Analyse every article under FOLDER and write CSV files to the output folder.
 
     Reads .txt, .md and .html files (recursively; hidden files are skipped) and writes
@@ -134,8 +139,9 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
     waits with --wait).
 
     Exit statuses: 0 all analysed; 1 completed, some files failed (see their error rows);
-    2 bad usage or input, output folder in use or not writable (read-only, disk full);
-    3 model problem; 4 internal error (its log file is named); 130 Ctrl-C, 143 SIGTERM,
+    2 bad usage or input, output folder in use or not writable (read-only, disk full),
+    Dask scheduler unreachable; 3 model problem, or a Dask worker with other versions;
+    4 internal error (its log file is named); 130 Ctrl-C, 143 SIGTERM,
     129 SIGHUP.
 
     Example:
@@ -143,6 +149,8 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
         policy-nlp analyze corpora/samples -o out --xlsx --report
 
         policy-nlp analyze scraped -o out --lang en,de --model de=de_core_news_sm
+
+        policy-nlp analyze /shared/articles -o out --scheduler tcp://10.0.0.5:8786
     """
     from . import interrupts
     from .analysis import WorkerDied
@@ -179,16 +187,17 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
             check_dependencies()  # before the run, not after it
         except ReportError as exc:
             raise UsageProblem(str(exc)) from None
+    cluster_errors, worker_errors = _cluster_errors(scheduler)
     try:
         with interrupts.handled():
             manifest = run_analysis(folder, out, options, patterns=patterns, jobs=jobs, xlsx=xlsx,
                                     on_result=progress, force=force, on_start=start, wait=wait, on_wait=waiting,
-                                    bom=not no_bom, report=report)
-    except (InputError, FolderLocked, OutputError) as exc:
+                                    bom=not no_bom, report=report, scheduler=scheduler)
+    except (InputError, FolderLocked, OutputError, *cluster_errors) as exc:
         raise UsageProblem(str(exc)) from None
     except ReportError as exc:
         raise UsageProblem(f"{exc}; no output file was replaced") from None
-    except (ModelNotFound, StanceModelError) as exc:
+    except (ModelNotFound, StanceModelError, *worker_errors) as exc:
         raise ModelProblem(str(exc)) from None
     except WorkerDied as exc:
         raise InternalProblem(f"{exc}; no output file was replaced") from None
@@ -216,10 +225,36 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
             f"Analysed {counts['files']} files: {counts['ok']} ok, {counts['error']} failed, "
             f"{counts['skipped']} skipped ({counts['from_cache']} from cache); {counts['words']:,} words in "
             f"{manifest['timings']['seconds']:.1f} s "
-            f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {shown_name(str(out))}",
+            f"({manifest['timings']['words_per_second'] or 0:,.0f} words/s) -> {shown_name(str(out))}"
+            + _cluster_note(manifest.get("cluster")),
             err=True,
         )
     sys.exit(EXIT_SOME_FAILED if counts["error"] else EXIT_OK)
+
+
+def _cluster_errors(scheduler: str | None) -> tuple[tuple, tuple]:
+    """The errors of a run on a Dask cluster: usage problems (exit 2) and worker mismatches
+    (exit 3). Dask is imported only when a scheduler is named, and must be installed then."""
+    if scheduler is None:
+        return (), ()
+    import importlib.util
+
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageProblem("--scheduler needs Dask, which is not installed: pip install 'policy-nlp[dask]'")
+    if scheduler != "local" and not re.match(r"^[a-z0-9+]+://\S+$|^[\w.\-\[\]:]+:\d+$", scheduler):
+        raise UsageProblem(f"--scheduler {scheduler}: give the scheduler's address (tcp://HOST:8786) or 'local'")
+    from .cluster import ClusterError, WorkerMismatch
+
+    return (ClusterError,), (WorkerMismatch,)
+
+
+def _cluster_note(cluster: dict | None) -> str:
+    """What the summary line says of a run on a Dask cluster."""
+    if not cluster:
+        return ""
+    where = "a local Dask cluster" if cluster["scheduler"] == "local" else f"Dask scheduler {cluster['scheduler']}"
+    sent = ", files sent by this machine (the workers cannot read the folder)" if cluster["input"] == "sent by the client" else ""
+    return f"; on {where} with {cluster['workers']} workers{sent}"
 
 
 def _analysis_options(models: tuple[str, ...], languages: tuple[str, ...], **flags) -> AnalysisOptions:

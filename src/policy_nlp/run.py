@@ -70,7 +70,7 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
                  files: list[Path] | None = None, force: bool = False,
                  on_start: Callable[[int], None] | None = None, wait: bool = False,
                  on_wait: Callable[[str], None] | None = None, analyzer: Analyzer | None = None,
-                 bom: bool = True, report: bool = False) -> dict:
+                 bom: bool = True, report: bool = False, scheduler: str | None = None) -> dict:
     """Analyse ``folder`` into ``out`` and return the manifest (also written as ``run.json``).
 
     ``files`` restricts the analysis to those files (default: the ones matching
@@ -82,6 +82,8 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     ``bom`` starts every CSV file with a UTF-8 byte-order mark (for Excel); ``report``
     also draws ``report.html`` and its charts from the finished tables, put in place with
     them (see :mod:`policy_nlp.views.report`, which needs the ``report`` extra).
+    ``scheduler`` runs the analysis on a Dask cluster (an address, or ``"local"`` for
+    ``jobs`` local workers; see :mod:`policy_nlp.cluster`, which needs the ``dask`` extra).
 
     One run at a time writes into ``out``: raises :class:`FolderLocked` when another holds
     it, unless ``wait`` (then ``on_wait`` is told whom it waits for). Raises
@@ -104,7 +106,7 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
     try:
         remove_stale_partials(out)
         return _run_locked(folder, out, options, patterns, jobs or default_jobs(), xlsx, on_result, files, listing,
-                           force, on_start, analyzer, bom, report)
+                           force, on_start, analyzer, bom, report, scheduler)
     finally:
         lock.release()
 
@@ -112,7 +114,7 @@ def run_analysis(folder: Path, out: Path, options: AnalysisOptions = AnalysisOpt
 def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Iterable[str], jobs: int, xlsx: bool,
                 on_result: Callable[[DocumentResult], None] | None, files: list[Path], listing: list[Path],
                 force: bool, on_start: Callable[[int], None] | None, analyzer: Analyzer | None,
-                bom: bool = True, report: bool = False) -> dict:
+                bom: bool = True, report: bool = False, scheduler: str | None = None) -> dict:
     """:func:`run_analysis` once the output folder is locked."""
     selected = set(files)
     started = time.time()
@@ -120,6 +122,11 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
     words = cached = 0
     run_versions = versions(options.model, options.models)
     cache = ResultCache(out, fingerprint(run_versions, options))
+    cluster = None
+    if scheduler is not None:
+        from .cluster import ClusterRun
+
+        cluster = ClusterRun(scheduler, jobs)
     writer = RunWriter(out, sentences=options.sentences, bom=bom)  # fails here, before any work, if out is read-only
     fresh: Iterator[DocumentResult] = iter(())
     try:
@@ -136,7 +143,9 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
             elif not force and (hit := cache.get(_key(cache, path, folder, source.content_sha256))) is not None:
                 hits[path] = hit
         misses = [path for path in files if path not in hits and path not in unread]
-        if misses:
+        if misses and cluster is not None:
+            fresh = cluster.analyze(misses, folder, options, cache.fingerprint)
+        elif misses:
             fresh = analyze(misses, folder, options, jobs=jobs, analyzer=analyzer)
         for path in listing:
             if path not in selected:
@@ -170,6 +179,7 @@ def _run_locked(folder: Path, out: Path, options: AnalysisOptions, patterns: Ite
             "versions": run_versions,
             "counts": {"files": len(listing), **{k: status.get(k, 0) for k in ("ok", "error", "skipped")},
                        "words": words, "from_cache": cached, "rows": counts},
+            **({"cluster": cluster.summary()} if cluster is not None else {}),
             "timings": {"seconds": round(seconds, 3), "words_per_second": round(words / seconds, 1) if seconds else None},
         }
         writer.add_json("run.json", manifest)
