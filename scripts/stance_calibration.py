@@ -46,9 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     analyzer = Analyzer(AnalysisOptions(all_stances=True))
     analyzer.stance.temperature = 1.0  # the raw probabilities first
-    raw = {split: run_evaluation(args.real, analyzer=analyzer, split=split)["stance_calibration"]["ece"]
+    dev_results: dict = {}
+    raw = {split: run_evaluation(args.real, analyzer=analyzer, split=split,
+                                 seen=dev_results if split == "dev" else None)["stance_calibration"]["ece"]
            for split in ("dev", "test")}
-    probs, labels = dev_probabilities(analyzer, args.real)
+    probs, labels = dev_probabilities(analyzer.stance.labels, args.real, dev_results)
     temperature = fit_temperature(probs, labels)
     analyzer.stance.temperature = temperature
     tables = {}
@@ -66,14 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def dev_probabilities(analyzer: Analyzer, real: Path) -> tuple[np.ndarray, list[int]]:
-    """The document probabilities (in the model's label order) of the dev half's documents
-    with a gold stance, and the gold labels' indices."""
+def dev_probabilities(names: list[str], real: Path, results: dict) -> tuple[np.ndarray, list[int]]:
+    """The document probabilities (in the order of the labels ``names``) of the dev half's
+    documents with a gold stance, from their analyses in ``results`` (by resolved path), and
+    the gold labels' indices."""
     rows, labels = [], []
-    names = analyzer.stance.labels
     for gold, path in gold_documents(real, "dev")[0]:
         label = (gold.get("stance") or {}).get("label")
-        document = analyzer.analyze_path(path, path.parent).document
+        document = results[path.resolve()].document
         if label in names and document.get("stance"):
             rows.append([float(document[f"p_{name}"]) for name in names])
             labels.append(names.index(label))
