@@ -9,8 +9,9 @@ same machine:
 * ``policy-nlp analyze --jobs 1`` and, unless ``--no-parallel``, ``--jobs 2``;
 * with ``--cluster``, ``analyze --scheduler`` on a scheduler and two single-threaded
   workers started beforehand with the ``dask scheduler`` and ``dask worker`` commands on
-  127.0.0.1 (each run loads the pipeline on the workers), and ``--scheduler local -j 2``,
-  which also starts its own cluster;
+  127.0.0.1, as the README starts them (``--preload policy_nlp.cluster``: the pipeline is
+  loaded when the workers start, not by the timed run), and ``--scheduler local -j 2``,
+  which starts its own cluster and loads the pipeline in the timed run;
 * a second ``analyze`` into the same output folder (the incremental re-run).
 
 With ``--long-mb M`` it also times one file of M megabytes (the corpus's texts joined),
@@ -116,7 +117,8 @@ def dask_cluster(workers: int = 2):
     processes = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     processes += [subprocess.Popen([*dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1",
-                                    "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                    "--no-dashboard", "--preload", "policy_nlp.cluster"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                   for _ in range(workers)]
     try:
         from distributed import Client
@@ -168,15 +170,24 @@ def run_once(corpus: Path, out: Path, analyze: list[str], model: str, parallel: 
 
 def long_file(folder: Path, out: Path, analyze: list[str], model: str, megabytes: float,
               scheduler: str | None) -> dict:
-    """Times of one long file with one worker, two, and the two Dask workers at ``scheduler``."""
+    """Times of one long file with one worker, two, the two Dask workers at ``scheduler`` and
+    (with a scheduler) a Dask cluster of one worker started for it."""
     words = build_long_file(folder, megabytes)
     row: dict = {"long_file_mb": megabytes, "words": words}
     runs = [("j1", ["-j", "1"]), ("j2", ["-j", "2"])] + ([("dask", ["--scheduler", scheduler])] if scheduler else [])
-    for name, flags in runs:
+
+    def run(name: str, flags: list[str]) -> None:
         seconds, peak = measure([*analyze, "analyze", str(folder), "-o", str(out / name), "-q", "--model", model, *flags])
         row.update({f"{name}_s": round(seconds, 1), f"{name}_peak_mib": round(peak)})
         if name != "j1":
             row.update({f"{name}_speedup": round(row["j1_s"] / seconds, 2), f"{name}_identical": identical(out / "j1", out / name)})
+
+    for name, flags in runs:
+        run(name, flags)
+    if scheduler:
+        with dask_cluster(1) as one:
+            run("dask1", ["--scheduler", one])
+        row["dask_over_dask1"] = round(row["dask1_s"] / row["dask_s"], 2)
     return row
 
 

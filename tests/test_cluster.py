@@ -90,6 +90,41 @@ def test_a_cluster_run_and_its_rerun_from_the_cache(corpus, reference, cluster, 
     assert tables(out) == tables(reference)
 
 
+def _worker_state():
+    """A function for ``client.run`` that tells, on a worker, which analyser it holds (its
+    id, or None) and whether Dask's statistical profiler runs. Made inside a function so
+    that it is sent by value: the workers cannot import this test module."""
+
+    def state(dask_worker) -> tuple:
+        from policy_nlp.cluster import _state
+
+        analyzer = _state.analyzer
+        return (id(analyzer) if analyzer is not None else None), dask_worker.periodic_callbacks["profile"].is_running()
+
+    return state
+
+
+def test_workers_keep_their_pipeline_and_pause_their_profiler_only_during_a_run(corpus, reference, cluster,
+                                                                                tmp_path):
+    """The profiler, which samples the running task every 10 ms, is paused while a run
+    analyses and resumed after; the pipeline a run loaded stays for the next one, which
+    uses it without loading it again and still writes the same files."""
+    from policy_nlp.analysis import AnalysisOptions
+    from policy_nlp.run import run_analysis
+
+    local, client = cluster
+    during = []
+    run_analysis(corpus, tmp_path / "first", AnalysisOptions(), scheduler=local.scheduler_address,
+                 on_result=lambda result: during.append(client.run(_worker_state())) if not during else None)
+    assert during and all(not profiling for _, profiling in during[0].values())
+    after = client.run(_worker_state())
+    assert len(after) == 2
+    assert all(analyzer is not None and profiling for analyzer, profiling in after.values())
+    run_analysis(corpus, tmp_path / "second", AnalysisOptions(), scheduler=local.scheduler_address, force=True)
+    assert client.run(_worker_state()) == after
+    assert tables(tmp_path / "second") == tables(tmp_path / "first") == tables(reference)
+
+
 def test_a_long_file_is_parsed_in_chunks_by_both_workers(cluster, tmp_path):
     """The chunks of a long file go to the workers as tasks of their own; joined again they
     give the rows of a one-process run."""
@@ -177,8 +212,9 @@ def hiding(folder: Path) -> list[str]:
 
 @pytest.fixture()
 def dask_commands(corpus, tmp_path):
-    """``dask scheduler`` and two ``dask worker`` processes on free loopback ports, stopped
-    after; the workers cannot see the corpus's folder where this machine can hide it."""
+    """``dask scheduler`` and two ``dask worker`` processes (one started with ``--preload
+    policy_nlp.cluster``) on free loopback ports, stopped after; the workers cannot see the
+    corpus's folder where this machine can hide it."""
     address = f"tcp://127.0.0.1:{free_port()}"
     hide = hiding(corpus.parent)
     processes = []
@@ -190,8 +226,11 @@ def dask_commands(corpus, tmp_path):
         return process
 
     launch("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard")
-    for _ in range(2):
-        launch("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard", prefix=tuple(hide))
+    # One worker loads the pipeline as it starts, as the README suggests; the other when the
+    # run registers its plugin.
+    for preload in (["--preload", "policy_nlp.cluster"], []):
+        launch("worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-dashboard", *preload,
+               prefix=tuple(hide))
     try:
         yield address, launch, bool(hide)
     finally:
@@ -207,7 +246,8 @@ def dask_commands(corpus, tmp_path):
 
 def test_dask_commands_and_a_worker_of_another_version(corpus, reference, dask_commands, tmp_path):
     """A scheduler and workers started by hand give the same files, also when the workers
-    cannot see the input folder (then the client sends the bytes, and says so); a worker
+    cannot see the input folder (then the client sends the bytes, and says so), and the
+    worker started with the preload has its pipeline before any run; a worker
     that joins with another policy-nlp (a real worker process importing a copy of the
     package whose version differs) is refused before any file is sent: exit 3, naming the
     versions."""
@@ -215,6 +255,8 @@ def test_dask_commands_and_a_worker_of_another_version(corpus, reference, dask_c
     out = tmp_path / "out"
     with distributed.Client(address, timeout=60) as client:
         client.wait_for_workers(2, timeout=60)
+        loaded = [analyzer is not None for analyzer, _ in client.run(_worker_state()).values()]
+        assert sorted(loaded) == [False, True]
         done = cli("analyze", corpus, "-o", out, "--scheduler", address)
         assert done.returncode == 0, done.stderr
         assert tables(out) == tables(reference)

@@ -20,7 +20,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .features import FEATURES, features
+# .features is imported where it is used: it reads our word lists through
+# policy_nlp.components, which imports spaCy, and the run's version check (which only needs
+# default_path) should not pay for that where no text is parsed (a Dask run's client).
 
 MODEL_FILE = "relevance.json"
 CARD_FILE = "relevance.card.json"
@@ -42,9 +44,13 @@ class RelevanceModel:
 
     def score(self, text: str, mentions: list[dict], entities: dict[str, dict]) -> float:
         """The relevance of one analysed document (arguments as :func:`.features.features`)."""
+        from .features import features
+
         return self.score_features(features(text, mentions, entities))
 
     def to_json(self) -> dict:
+        from .features import FEATURES
+
         return {"features": list(FEATURES), "weights": list(self.weights), "intercept": self.intercept,
                 "threshold": self.threshold}
 
@@ -58,6 +64,8 @@ def default_path() -> Path:
 
 def read_model(path: Path) -> RelevanceModel:
     """The model saved at ``path``; raise :class:`RelevanceModelError` when it cannot be used."""
+    from .features import FEATURES
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
