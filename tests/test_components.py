@@ -181,6 +181,19 @@ def test_a_heading_is_its_own_sentence(nlp):
     assert [c["trigger"] for c in doc._.policy_cooperation] == ["talks", "talks"]
 
 
+@pytest.mark.parametrize(
+    "text, receiver",
+    [
+        ("In 1961 Moscow wrote off a debt and sent aid and engineers to Albania.", "state:ALB"),
+        ("Officials say Tehran will ship drones and missiles to Russia next month.", "state:RUS"),
+    ],
+)
+def test_a_state_that_receives_is_a_participant_though_named_as_a_destination(nlp, text, receiver):
+    found = coop(nlp, text)
+    assert found, text
+    assert receiver in found[0]["participants"], (text, found)
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found

@@ -75,6 +75,7 @@ class CooperationDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = actor_tokens(doc)
+        recipients = actor_tokens(doc, "state place")
         words = self.triggers.hashes
         candidates = set()
         if len(doc):
@@ -92,7 +93,7 @@ class CooperationDetector:
             if any(p in lowered for p in self.lx.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
                 continue
             found, seen = [], set()
-            for trigger in self.triggers.find(sent, candidates, actors):
+            for trigger in self.triggers.find(sent, candidates, actors, recipients):
                 if trigger[0].i not in seen:  # one mention per trigger word
                     seen.add(trigger[0].i)
                     found.append(trigger)
@@ -111,7 +112,7 @@ class CooperationDetector:
                     "trigger": doc[start:end].text,
                     "domain": domains(trigger, sent, self.lx),
                     "modality": self.modality(trigger),
-                    "participants": participants(trigger, actors),
+                    "participants": participants(trigger, actors, recipients),
                     "sent_start": sent.start_char,
                     "sent_end": sent.end_char,
                 })

@@ -5,8 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 
-def participants(trigger: Token, actor_tokens: dict[int, str]) -> list[str]:
+def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[int, str] | None = None) -> list[str]:
+    """The entity ids of the actors ``trigger`` links: those in its phrase and in its
+    clause's subject, objects and partner phrases, else the sentence's other actors.
+    ``recipients`` maps the tokens of states named as places in a "to" phrase of the
+    trigger's verb ("sent aid to Albania"): the receiving side."""
     tokens = {t.i for t in trigger.subtree}
+    received: list[int] = []
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
@@ -14,9 +19,11 @@ def participants(trigger: Token, actor_tokens: dict[int, str]) -> list[str]:
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "by", "to", "for", "from"}):
                 tokens.update(t.i for t in c.subtree)
+                if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and recipients:
+                    received.extend(t.i for t in c.subtree if t.i in recipients)
     ids: list[str] = []
     for i in sorted(tokens):
-        eid = actor_tokens.get(i)
+        eid = actor_tokens.get(i) or (recipients.get(i) if i in received else None)
         if eid and eid not in ids:
             ids.append(eid)
     if len(ids) < 2:
@@ -29,10 +36,15 @@ def participants(trigger: Token, actor_tokens: dict[int, str]) -> list[str]:
     return ids
 
 
-def actor_tokens(doc: Doc) -> dict[int, str]:
+def actor_tokens(doc: Doc, kind: str = "actor") -> dict[int, str]:
+    """Token index -> entity id of the linked mentions of ``kind``; with ``kind="state
+    place"``, of the states the linker took for places ("shipped missiles to Russia")."""
     out: dict[int, str] = {}
     for m in doc._.policy_mentions or []:
-        if m["kind"] != "actor":
+        if kind == "state place":
+            if m["kind"] != "place" or not m["entity_id"].startswith("state:"):
+                continue
+        elif m["kind"] != kind:
             continue
         span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
         if span is not None:

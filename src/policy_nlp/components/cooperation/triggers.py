@@ -50,6 +50,7 @@ class TriggerFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lx = lexicon
         self._actors: dict[int, str] = {}
+        self._recipients: dict[int, str] = {}
         # Every word that can start a trigger: the component looks at these tokens only,
         # comparing the hashes spaCy stores for lemma and lower-case form.
         self.hashes = {hash_string(w) for w in (
@@ -62,10 +63,13 @@ class TriggerFinder:
             | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns
         )}
 
-    def find(self, sent: Span, candidates: set[int], actors: dict[int, str]) -> Iterator[tuple[Token, int, int]]:
+    def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
+             recipients: dict[int, str] | None = None) -> Iterator[tuple[Token, int, int]]:
         """The triggers among the ``candidates`` token indices of ``sent``; ``actors`` maps the
-        tokens of linked actor mentions to their entity ids."""
+        tokens of linked actor mentions to their entity ids, ``recipients`` those of states
+        the linker took for places, which name the receiving side in a "to" phrase."""
         self._actors = actors
+        self._recipients = recipients or {}
         yield from self._triggers(sent, candidates)
 
     def _triggers(self, sent, candidates: set[int]):
@@ -111,7 +115,10 @@ class TriggerFinder:
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
                              or self._partner_actors(tok) or self._linked_actors(tok) >= 1 or self._asked_of_actor(tok)
-                             or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads)  # "the aid package"
+                             or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads  # "the aid package"
+                             # "sent aid and advisers to Albania": given by or to a named side
+                             or tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in self.lx.partner_required
+                             and self._names_actor(tok.head))
                 if lemma == "trade":
                     qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
                         any(c.dep_ in {"amod", "compound"} and (c.lower_ in {"bilateral", "two-way", "mutual", "free"}
@@ -260,7 +267,8 @@ class TriggerFinder:
         # "the aid provided to the Palestinian Authority", "the support we offer to the
         # Palestinian people": the phrase of a participle or a relative clause
         phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent"}]
-        return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree) for c in phrases)
+        return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
+                   or c.lower_ == "to" and any(t.i in self._recipients for t in c.subtree) for c in phrases)
 
     def _linked_actors(self, tok: Token) -> int:
         """How many distinct actors ``tok`` links, the first person ("we", "our") counting
@@ -355,6 +363,8 @@ class TriggerFinder:
                     c.dep_ == "prep" and c.lower_ in {"to", "with", "from", "for", "by", "between"}):
                 if any(t.i in self._actors for t in c.subtree):
                     return True
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and any(t.i in self._recipients for t in c.subtree):
+                return True  # "ship missiles to Russia": the state receives
         return False
 
     def _supports(self, verb: Token, lemma: str, objects: list[Token]) -> bool:
