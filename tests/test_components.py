@@ -139,6 +139,8 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("In 1876 Venezuela protested and appealed to the United States for assistance.", "proposed"),
         ("We should work to bring about a just resolution to the situation.", "proposed"),
         ("Patient diplomacy by Deputy Secretary Warren Christopher eventually resolved the crisis.", "actual"),
+        ("A multinational coalition of twelve nations patrolled the strait all summer.", "actual"),
+        ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
     ],
 )
 def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
@@ -166,6 +168,7 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         "I'll now turn it over to the joint staff for operational updates.",
         "The city council voted to resolve the parking problem.",
         "The Xi-Kim and Kim-Moon meetings were seen as historic.",
+        "A broad coalition of unions and churches marched on the capital.",
     ],
 )
 def test_phrases_and_headings_that_are_not_cooperation(nlp, text):

@@ -35,6 +35,7 @@ class Lexicon:
         self.interaction_verbs, self.interaction_nouns = words("interaction_verbs"), words("interaction_nouns")
         self.partner_preps = words("partner_prepositions")
         self.named_bodies, self.ally_nouns = words("named_bodies_as_mentions"), words("ally_nouns")
+        self.coalition_mods, self.coalition_members = words("coalition_modifiers"), words("coalition_members")
         self.support_verbs = words("support_verbs")
         self.strong_relation_verbs, self.recognised_objects = words("strong_relation_verbs"), words("recognised_objects")
         self.dialogue_nouns, self.dialogue_mods = words("dialogue_nouns"), words("dialogue_modifiers")

@@ -193,7 +193,7 @@ class TriggerFinder:
                         lemma_of(tok.head) in {"government", "partner", "talks", "agreement", "deal", "negotiation"}
                         and tok.dep_ == "compound" or any(c.lower_ in {"ruling", "governing", "opposition", "grand"} for c in tok.children)):
                     continue  # a coalition government is domestic politics
-                if self._linked_actors(tok) >= 1 or self._partner_actors(tok):
+                if self._linked_actors(tok) >= 1 or self._partner_actors(tok) or lemma == "coalition" and self._of_states(tok):
                     yield tok, modifier_start(tok), tok.i + 1  # "a true ally of the U.S.", "our allies"
                 continue
             if tok.pos_ == "NOUN" and (lemma in self.lx.dialogue_nouns or low in self.lx.dialogue_nouns):
@@ -318,6 +318,21 @@ class TriggerFinder:
             if subject is not None:
                 take(heads(subject))
         return len(ids) + first_person
+
+    def _of_states(self, coalition: Token) -> bool:
+        """True for a coalition that the words around it make one of states: "an international
+        coalition", "a U.S.-led coalition", "a coalition of thirty nations"."""
+        for c in coalition.children:
+            if c.dep_ in {"amod", "compound", "nmod", "nummod"} and (
+                    c.lower_ in self.lx.coalition_mods):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of" and any(
+                    o.dep_ == "pobj" and lemma_of(o) in self.lx.coalition_members for o in c.children):
+                return True
+        # "U.S.-led" as one token, whatever the parser made of it ("-led" split off is the
+        # X-backed rule's)
+        prev = coalition.doc[coalition.i - 1] if coalition.i else None
+        return prev is not None and prev.lower_.endswith("-led") and prev.text[:1].isupper()
 
     def _igo(self, tok: Token) -> bool:
         """True when ``tok`` is part of a mention of an international body ("joined NATO")."""
