@@ -140,6 +140,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("We should work to bring about a just resolution to the situation.", "proposed"),
         ("Patient diplomacy by Deputy Secretary Warren Christopher eventually resolved the crisis.", "actual"),
         ("A multinational coalition of twelve nations patrolled the strait all summer.", "actual"),
+        ("We will get this aid to Ukraine quickly.", "proposed"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
     ],
 )
@@ -169,6 +170,7 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         "The city council voted to resolve the parking problem.",
         "The Xi-Kim and Kim-Moon meetings were seen as historic.",
         "A broad coalition of unions and churches marched on the capital.",
+        "Volunteers from Canada gave first aid to the injured.",
     ],
 )
 def test_phrases_and_headings_that_are_not_cooperation(nlp, text):

@@ -112,13 +112,14 @@ class TriggerFinder:
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
+            if lemma == "aid" and any(c.lower_ in {"first", "hearing", "visual", "teaching"} for c in tok.children):
+                continue  # "first aid", "a hearing aid": not aid between states
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
                              or self._partner_actors(tok) or self._linked_actors(tok) >= 1 or self._asked_of_actor(tok)
                              or tok.dep_ == "compound" and lemma_of(tok.head) in self.lx.aid_heads  # "the aid package"
                              # "sent aid and advisers to Albania": given by or to a named side
-                             or tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in self.lx.partner_required
-                             and self._names_actor(tok.head))
+                             or tok.dep_ in {"dobj", "obj"} and tok.head.pos_ in {"VERB", "AUX"} and self._names_actor(tok.head))
                 if lemma == "trade":
                     qualified = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children) or (
                         any(c.dep_ in {"amod", "compound"} and (c.lower_ in {"bilateral", "two-way", "mutual", "free"}
