@@ -290,3 +290,9 @@ def test_array_attribute_ruler_falls_back_to_the_matcher_for_other_patterns(blan
     assert not ruler.supported()
     doc = ruler(blank_nlp("They flew to New York Harbor"))
     assert [t.tag_ for t in doc] == ["", "", "", "", "NNP", "NNP"]
+
+
+def test_triggers_that_share_words_are_one_mention(nlp):
+    # "Saudi-led" (an X-led rule) and "led coalition" (an ally noun with an actor) overlap
+    found = coop(nlp, "The Saudi-led coalition struck the port again on Sunday.")
+    assert [c["trigger"] for c in found] == ["Saudi-led"]

@@ -101,6 +101,13 @@ class CooperationDetector:
             # Medvedev-Sarkozy ceasefire plan").
             found = [t for t in found if not any(o is not t and o[1] <= t[1] and t[2] <= o[2] and (o[1], o[2]) != (t[1], t[2])
                                                  for o in found)]
+            # Two triggers that share words are one mention too ("Saudi-led" and "led
+            # coalition" in "the Saudi-led coalition"): the first is kept.
+            kept: list = []
+            for t in sorted(found, key=lambda t: (t[1], -t[2])):
+                if not any(k[1] < t[2] and t[1] < k[2] for k in kept):
+                    kept.append(t)
+            found = kept
             if any(lemma_of(t[0]) != "diplomacy" for t in found):
                 # "science diplomacy" is a weak trigger: it names cooperation only when the
                 # sentence has no stronger one ("joint projects in which science diplomacy...").
