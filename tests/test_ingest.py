@@ -97,6 +97,23 @@ def test_html_goes_through_the_article_extractor(tmp_path):
     assert "Vienna" in doc.text and "Subscribe" not in doc.text and "Copyright" not in doc.text
 
 
+def test_a_blog_whose_first_heading_is_its_name_gives_the_article_title(tmp_path):
+    # The layout of many blog themes: the site's name in an h1 with id="site-title", the
+    # post's title in an h2, and both in <title> ("Site » Post").
+    html = ("<html><head><title>The Harbour Review &raquo; Estonia: Ferry Link to Helsinki Reopens</title></head>"
+            "<body><div id='header'><h1 id='site-title'><a href='/'>The Harbour Review</a></h1></div>"
+            "<ul class='menu'><li>Home</li><li>About</li><li>Donate</li></ul><div class='post'>"
+            "<h2 class='post-title'><a href='/2024/05/ferry' rel='bookmark'>Estonia: Ferry Link to Helsinki Reopens</a></h2>"
+            + "<p>Estonia and Finland agreed on Tuesday to reopen the ferry link between Tallinn and Helsinki, "
+              "and the two governments will share the cost of new port security checks.</p>" * 3
+            + "</div><div class='sidebar'><h2>Recent posts</h2></div></body></html>")
+    path = tmp_path / "ferry.html"
+    path.write_text(html, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    doc = load_document(doc, data)
+    assert doc.status == "ok" and doc.title == "Estonia: Ferry Link to Helsinki Reopens"
+
+
 def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path):
     for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.txt", ".hidden.txt", ".git/e.txt", "notes.pdf"]:
         p = tmp_path / name

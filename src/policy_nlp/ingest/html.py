@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 
 # trafilatura reports every page it cannot parse at WARNING; our error rows say it instead.
@@ -33,8 +35,57 @@ def extract_html(html: str) -> HtmlArticle:
         return HtmlArticle("", "", "", "", "")
     return HtmlArticle(
         text=(doc.text or "").strip(),
-        title=(doc.title or "").strip(),
+        title=article_title(html, (doc.title or "").strip()),
         author=(doc.author or "").strip(),
         published=(doc.date or "").strip(),
         site=(doc.sitename or "").strip(),
     )
+
+
+#: What separates the site's name from the article's in a <title> ("Site » Article", "Article | Site").
+_SEPARATORS = re.compile(r"\s+(?:\||»|«|::|·|•|–|—|-)\s+")
+#: Words in the id or class of the element that holds a site's name.
+_SITE_MARKS = ("site-title", "site-name", "sitename", "site_title", "site_name", "blog-title", "blogname",
+               "logo", "brand", "masthead")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").translate(_QUOTES).lower().split())
+
+
+def article_title(html: str, title: str) -> str:
+    """The article's title where trafilatura took the site's name for it.
+
+    trafilatura prefers a page's first heading; in many blog themes that is the site's name
+    (an h1 with ``id="site-title"``), while ``<title>`` holds both names ("Global Voices
+    Online » North Korea: Two American Journalists Sentenced to Hard Labor"). When ``title``
+    is one part of ``<title>`` and is the site's name (the text of an element marked as the
+    site's title, logo or brand, or ``og:site_name``), the other part is the article's title
+    if the page also has it as a heading; that heading's text is returned. Else ``title``.
+    """
+    if not title:
+        return title
+    import lxml.html  # installed with trafilatura
+
+    try:
+        # (lxml refuses a str that declares its encoding: "<?xml ... encoding='utf-8'?>")
+        tree = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
+    except (ValueError, lxml.etree.ParserError):
+        return title
+    parts = [p.strip() for p in _SEPARATORS.split(tree.findtext(".//title") or "") if p.strip()]
+    folded = _fold(title)
+    if len(parts) < 2 or folded not in {_fold(p) for p in parts}:
+        return title
+    site = {_fold(m.get("content", "")) for m in tree.xpath("//meta[@property='og:site_name' or @name='application-name']")}
+    for element in tree.xpath("//*[@id or @class]"):
+        marks = f"{element.get('id', '')} {element.get('class', '')}".lower()
+        if any(mark in marks for mark in _SITE_MARKS):
+            site.add(_fold(element.text_content()))
+    if folded not in site:
+        return title
+    headings = {}
+    for heading in tree.xpath("//h1|//h2|//h3"):
+        headings.setdefault(_fold(heading.text_content()), " ".join(heading.text_content().split()))
+    others = [headings[_fold(p)] for p in parts if _fold(p) != folded and _fold(p) in headings]
+    return others[0] if others else title
