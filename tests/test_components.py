@@ -296,3 +296,17 @@ def test_triggers_that_share_words_are_one_mention(nlp):
     # "Saudi-led" (an X-led rule) and "led coalition" (an ally noun with an actor) overlap
     found = coop(nlp, "The Saudi-led coalition struck the port again on Sunday.")
     assert [c["trigger"] for c in found] == ["Saudi-led"]
+
+
+def test_names_in_other_scripts_are_quotations_not_places_or_bodies(nlp):
+    from policy_nlp.components.actors.names import plausible_org, plausible_place
+    from policy_nlp.knowledge import load_knowledge_base
+
+    text = "One blogger in Rabat wrote \u201cالقطيع العربي\u201d under a photo of Hasankeyf."
+    doc = nlp.make_doc(text)
+    arabic = doc.char_span(text.index("\u0627"), text.index("\u201d"), alignment_mode="expand")
+    latin = doc.char_span(text.index("Hasankeyf"), text.index("Hasankeyf") + len("Hasankeyf"))
+    doc = nlp(doc)
+    arabic, latin = doc[arabic.start:arabic.end], doc[latin.start:latin.end]
+    assert not plausible_place(arabic) and not plausible_org(arabic, load_knowledge_base())
+    assert plausible_place(latin)

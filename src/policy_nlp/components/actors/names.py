@@ -9,6 +9,7 @@ Advisor"), groups of people ("Bosnian Croats"), common nouns at the start of a s
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Span
 
@@ -16,6 +17,13 @@ from ...knowledge import KnowledgeBase, fold
 from .words import WORDS
 
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu|ben)-\w", re.UNICODE)
+
+
+def in_latin_script(span: Span) -> bool:
+    """True when the span's letters include Latin ones: a name in Arabic or Cyrillic letters
+    in an English text is a quotation ("القطيع العربي"), which the knowledge base, written
+    in Latin letters, cannot link."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN") for ch in span.text)
 
 
 def _name_token(word: str) -> bool:
@@ -103,7 +111,7 @@ def plausible_org(span: Span, kb: KnowledgeBase, common: frozenset[str] = frozen
     that no organisation head word ends ("Development Cooperation"), a heading or a people
     ("Greek Cypriots")."""
     words = [t.lower_ for t in span]
-    if heading_label(span):
+    if heading_label(span) or not in_latin_script(span):
         return False
     if common and not span.text.isupper() and common_words_only(span, common, kb):
         return False
@@ -126,7 +134,8 @@ def plausible_place(span: Span, common: frozenset[str] = frozenset()) -> bool:
     """An unknown place the model tagged: proper nouns ("Hasankeyf", "Tian Shan", "Lusail
     Stadium"), not an abbreviation ("E.O."), a capitalised common noun ("Airmen") or a
     bare geographic word ("the Strait")."""
-    if "." in span.text or not any(t.is_alpha for t in span) or span[-1].lower_ in WORDS.org_event_words:
+    if "." in span.text or not any(t.is_alpha for t in span) or not in_latin_script(span) \
+            or span[-1].lower_ in WORDS.org_event_words:
         return False  # "E.O.", "Kabul Process", "G7 Summit", "Annan Plan"
     if heading_label(span) or common and len(span) == 1 and span[0].lower_ in common and not span[0].is_upper:
         return False  # "Partnership", "Embassy", "Empress"
