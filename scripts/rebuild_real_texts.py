@@ -42,6 +42,11 @@ true) unless a line starts a Markdown list item or heading.
 
 Then ``paragraphs: [first, last]`` (0-based, inclusive) keeps an excerpt, and ``title``
 with ``prepend_title: true`` puts the title on the first line, as a scraped page has it.
+
+A recipe may also name a ``page``: the whole web page the text was taken from (``path`` in
+the same repository and commit, ``sha256`` of its bytes), navigation, sidebars and
+comments included. It is written unchanged to ``texts/pages/<id>.html`` for
+``scripts/score_real_pages.py``, which runs the tool's HTML path on it.
 """
 
 from __future__ import annotations
@@ -297,6 +302,19 @@ def rebuild(corpus: Path, mirrors: Path, only: set[str] | None = None) -> list[s
             continue
         (out / gold["file"]).write_text(text, encoding="utf-8")
         done += 1
+        page = recipe.get("page")
+        if page:
+            # the whole page the text was taken from, for scripts/score_real_pages.py
+            try:
+                data = read_blob(find_repository(mirrors, recipe["repo"]), recipe["commit"], page["path"])
+            except RecipeError as exc:
+                problems.append(f"{doc_id} (page): {exc}")
+                continue
+            if hashlib.sha256(data).hexdigest() != page["sha256"]:
+                problems.append(f"{doc_id} (page): checksum differs from the recorded {page['sha256'][:12]}")
+                continue
+            (out / "pages").mkdir(exist_ok=True)
+            (out / "pages" / f"{doc_id}.html").write_bytes(data)
     print(f"rebuilt {done} of {len(annotations) if not only else len(only)} texts into {out}", file=sys.stderr)
     return problems
 
