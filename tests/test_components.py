@@ -26,6 +26,21 @@ def test_capital_as_government_is_the_state_and_as_location_a_place(nlp):
     assert any(text == "Pyongyang" and kind == "place" and eid != "state:PRK" for text, kind, eid in found)
 
 
+@pytest.mark.parametrize(
+    "text, name, kind, entity",
+    [
+        ("Diplomats expect the regime in Tehran to reject the offer within days.", "Tehran", "actor", "state:IRN"),
+        ("Refugees say the Moscow government pays the militia's wages.", "Moscow", "actor", "state:RUS"),
+        ("The authorities in Kabul closed the girls' schools again in March.", "Kabul", "actor", "state:AFG"),
+        ("In 1844 he handed his letters to the Chinese authorities in Macao and sailed on.", "Macao", "place", "state:MAC"),
+        ("The new embassy in Tehran opened its doors in 1990.", "Tehran", "place", "geo:112931"),
+    ],
+)
+def test_a_seat_of_government_stands_for_the_government_sitting_there(nlp, text, name, kind, entity):
+    found = [m for m in mentions(run(nlp, text)) if m[0] == name]
+    assert found == [(name, kind, entity)], (text, mentions(run(nlp, text)))
+
+
 def test_examples_of_places_are_places_and_examples_of_actors_actors(nlp):
     found = mentions(run(nlp, "The airline still flies in Europe, with destinations including Spain, Greece and Italy."))
     assert {("Spain", "place"), ("Greece", "place"), ("Italy", "place")} <= {(t, k) for t, k, _ in found}

@@ -14,7 +14,7 @@ from ...knowledge import TITLE_ROLES, Entity, KnowledgeBase, fold, slug
 from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
-from .syntax import acts, hyphen_pair, is_location, names_a_thing, noun_phrase_context, us_state_context
+from .syntax import acts, hyphen_pair, is_location, names_a_thing, noun_phrase_context, seat_of_government, us_state_context
 from .words import WORDS
 
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
@@ -109,9 +109,11 @@ class EntityLinker:
         if role == "country" and fold(span.text) in self.kb.us_states and us_state_context(span, state):
             return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
         if role == "country":
-            kind = "place" if is_location(span) else "actor"
+            kind = "place" if is_location(span) and not seat_of_government(span) else "actor"
             return state.mention(span, entity, kind, role)
         if role == "capital":
+            if seat_of_government(span):
+                return state.mention(span, entity, "actor", role)  # "the regime in Tehran"
             if is_location(span) or not acts(span):
                 # The city itself ("Cape Town", not the capital listed first for South Africa).
                 place = self.kb.city(span.text, {entity.country_iso3}) or self.kb.entities.get(

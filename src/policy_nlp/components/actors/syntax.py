@@ -80,6 +80,28 @@ def is_location_list(span: Span) -> bool:
     return False
 
 
+#: Nouns for those who govern: a place they sit in stands for them ("the regime in Tehran",
+#: "the Moscow government", "the authorities in Kabul").
+GOVERNING = frozenset({"government", "regime", "leadership", "authorities", "administration", "cabinet", "junta",
+                       "rulers", "officials"})
+
+
+def seat_of_government(span: Span) -> bool:
+    """True when a state or capital is named as where its government sits, for the
+    government: "the regime in Tehran", "the Moscow government"."""
+    def governing(word) -> bool:
+        # (not "the Chinese authorities in Macao": a government another state's name
+        # qualifies only sits there)
+        return word.pos_ == "NOUN" and (word.lower_ in GOVERNING or word.lemma_.lower() in GOVERNING) and not any(
+            c.dep_ in {"amod", "compound", "poss"} and c.text[:1].isupper() and c.i not in range(span.start, span.end)
+            for c in word.children)
+
+    root = span.root
+    if root.dep_ in {"compound", "nmod"} and governing(root.head) and root.head.i > root.i:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and governing(root.head.head)
+
+
 def acts(span: Span) -> bool:
     """True when a capital or seat of government stands for the government itself."""
     doc = span.doc
