@@ -41,6 +41,14 @@ def test_a_seat_of_government_stands_for_the_government_sitting_there(nlp, text,
     assert found == [(name, kind, entity)], (text, mentions(run(nlp, text)))
 
 
+def test_a_name_joined_by_a_hyphen_starts_at_the_name_not_the_hyphen(nlp):
+    # the model tags "-Ireland" in "UK-Ireland"; a mention that starts with "-" would also
+    # open as a formula in a spreadsheet
+    text = "Ministers will meet again at the UK-Ireland summit in the spring."
+    found = [m for m in run(nlp, text)._.policy_mentions if m["entity_id"] == "state:IRL"]
+    assert [(m["text"], text[m["start_char"]:m["end_char"]]) for m in found] == [("Ireland", "Ireland")]
+
+
 def test_examples_of_places_are_places_and_examples_of_actors_actors(nlp):
     found = mentions(run(nlp, "The airline still flies in Europe, with destinations including Spain, Greece and Italy."))
     assert {("Spain", "place"), ("Greece", "place"), ("Italy", "place")} <= {(t, k) for t, k, _ in found}

@@ -132,11 +132,11 @@ class CandidateFinder:
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive from a model entity."""
+    """Drop a leading "the" or punctuation and a trailing possessive from a model entity."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1  # "-Ireland" in "the UK-Ireland summit": the model took the hyphen in
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"}):
         end -= 1
     for i in range(start + 1, end):
