@@ -40,6 +40,8 @@ class DocState:
 
     def mention_chars(self, doc: Doc, start: int, end: int, entity: Entity, kind: str, role: str,
                       span: Span | None = None) -> dict:
+        while start < end - 1 and self.text[start] in "=+-@\t\r":
+            start += 1  # a mention never starts as a spreadsheet formula would ("-Ireland")
         self.entities.setdefault(entity.entity_id, entity)
         self.last_mention = (end, entity.entity_id)
         if entity.country_iso3:
