@@ -222,6 +222,13 @@ def test_a_state_that_receives_is_a_participant_though_named_as_a_destination(nl
     assert receiver in found[0]["participants"], (text, found)
 
 
+def test_allies_and_coalitions_cooperate_on_security(nlp):
+    found = coop(nlp, "Norway and its allies agreed to coordinate their patrols over the Barents Sea.")
+    assert found and "security" in found[0]["domain"], found
+    found = coop(nlp, "A multinational coalition of twelve nations kept the strait open all summer.")
+    assert found and "security" in found[0]["domain"], found
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found
