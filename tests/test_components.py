@@ -229,6 +229,13 @@ def test_allies_and_coalitions_cooperate_on_security(nlp):
     assert found and "security" in found[0]["domain"], found
 
 
+def test_cooperation_between_governments_without_a_field_is_diplomatic(nlp):
+    found = coop(nlp, "Chile and Peru said they would keep working together after the election.")
+    assert found and found[0]["domain"] == ["diplomatic"], found
+    found = coop(nlp, "The two bakeries said they would keep working together after the sale.")
+    assert found and found[0]["domain"] == ["other"], found
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from ...knowledge import load_knowledge_base
 from ..extensions import register_extensions
 from .domains import domains
 from .lexicon import Lexicon, load_lexicon
@@ -73,6 +74,14 @@ class CooperationDetector:
         self.modality = ModalityDetector(lexicon).modality
         self._co = hash_string("co")
 
+    @staticmethod
+    def _governmental(entity_id: str) -> bool:
+        """True for a state, or a leader, official or international body the knowledge base knows."""
+        if entity_id.startswith("state:"):
+            return True
+        entity = load_knowledge_base().entities.get(entity_id)
+        return entity is not None and entity.type in {"leader", "official", "igo"}
+
     def __call__(self, doc: Doc) -> Doc:
         actors = actor_tokens(doc)
         recipients = actor_tokens(doc, "state place")
@@ -113,13 +122,19 @@ class CooperationDetector:
                 # sentence has no stronger one ("joint projects in which science diplomacy...").
                 found = [t for t in found if lemma_of(t[0]) != "diplomacy"]
             for trigger, start, end in found:
+                linked = participants(trigger, actors, recipients)
+                domain = domains(trigger, sent, self.lx)
+                if domain == ["other"] and any(self._governmental(eid) for eid in linked):
+                    # No word names a field, and governments take part: cooperation between
+                    # governments as such ("will work together to facilitate such meetings").
+                    domain = ["diplomatic"]
                 out.append({
                     "start_char": doc[start].idx,
                     "end_char": doc[end - 1].idx + len(doc[end - 1].text),
                     "trigger": doc[start:end].text,
-                    "domain": domains(trigger, sent, self.lx),
+                    "domain": domain,
                     "modality": self.modality(trigger),
-                    "participants": participants(trigger, actors, recipients),
+                    "participants": linked,
                     "sent_start": sent.start_char,
                     "sent_end": sent.end_char,
                 })
