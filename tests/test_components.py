@@ -236,6 +236,11 @@ def test_cooperation_between_governments_without_a_field_is_diplomatic(nlp):
     assert found and found[0]["domain"] == ["other"], found
 
 
+def test_development_assistance_is_economic(nlp):
+    found = coop(nlp, "Norway doubled its development assistance to Malawi last year.")
+    assert found and "economic" in found[0]["domain"], found
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found
