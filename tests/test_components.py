@@ -241,6 +241,11 @@ def test_development_assistance_is_economic(nlp):
     assert found and "economic" in found[0]["domain"], found
 
 
+def test_an_agreement_takes_the_field_its_sentence_names(nlp):
+    found = coop(nlp, "Kenya and Somalia signed a treaty last year, and border patrols began in March.")
+    assert found and found[0]["domain"] == ["diplomatic", "security"], found
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found

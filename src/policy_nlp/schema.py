@@ -82,7 +82,7 @@ TABLES: dict[str, dict[str, object]] = {
             ("start_char", "Offset of the trigger's first character."),
             ("end_char", "Offset just past the trigger."),
             ("trigger", "The words that express cooperation (`scientific cooperation`, `jointly`, `signed ... agreement`)."),
-            ("domain", "Domains joined with `; `: science, education, culture, economic, diplomatic, security, health, humanitarian, environment, energy, sport, social, other. Read from the words of the trigger's phrase, else of its sentence, else of the sentences beside it; with no such word, `diplomatic` when a state, a known leader or official or an international body takes part, else `other`."),
+            ("domain", "Domains joined with `; `: science, education, culture, economic, diplomatic, security, health, humanitarian, environment, energy, sport, social, other. Read from the words of the trigger's phrase (with its sentence's fields when the phrase names only a diplomatic form: a treaty, talks), else of its sentence, else of the sentences beside it; with no such word, `diplomatic` when a state, a known leader or official or an international body takes part, else `other`."),
             ("modality", "`actual`, `proposed`, `negated` or `hypothetical`."),
             ("participants", "Entity ids of the actors the cooperation links, joined with `; `."),
             ("participant_names", "Their canonical names, joined with `; `."),

@@ -19,8 +19,12 @@ def domains(trigger: Token, sent: Span, lexicon: Lexicon) -> list[str]:
         return " ".join(s.text.lower() for s in around)
 
     sources = (lambda: " ".join(t.lower_ for t in local_words(trigger)), lambda: sent.text.lower(), neighbours)
-    for words in sources:
+    for level, words in enumerate(sources):
         found = [d for d in DOMAIN_ORDER if lexicon.domain_patterns[d].search(words())]
+        if found == ["diplomatic"] and level == 0:
+            # "a memorandum", "the treaty", "talks": the phrase names the diplomatic form only;
+            # the sentence may name the field ("a Memorandum of Understanding on Counter-Terrorism").
+            return [d for d in DOMAIN_ORDER if d == "diplomatic" or lexicon.domain_patterns[d].search(sent.text.lower())]
         if found:
             return found
     return ["other"]
