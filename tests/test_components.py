@@ -164,6 +164,8 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Patient diplomacy by Deputy Secretary Warren Christopher eventually resolved the crisis.", "actual"),
         ("A multinational coalition of twelve nations patrolled the strait all summer.", "actual"),
         ("We will get this aid to Ukraine quickly.", "proposed"),
+        ("The resolution calls for both governments to return to the negotiating table.", "proposed"),
+        ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
     ],
 )
@@ -337,6 +339,11 @@ def test_array_attribute_ruler_falls_back_to_the_matcher_for_other_patterns(blan
     assert not ruler.supported()
     doc = ruler(blank_nlp("They flew to New York Harbor"))
     assert [t.tag_ for t in doc] == ["", "", "", "", "NNP", "NNP"]
+
+
+def test_the_negotiating_table_is_one_trigger(nlp):
+    found = coop(nlp, "The envoy urged both sides to return to the negotiating table.")
+    assert [c["trigger"] for c in found] == ["negotiating table"], found
 
 
 def test_triggers_that_share_words_are_one_mention(nlp):

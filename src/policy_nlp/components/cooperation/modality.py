@@ -105,6 +105,10 @@ class ModalityDetector:
         if marks & self.lx.cond_marks:
             return "hypothetical"
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if "for" in marks and "to" in auxes and (tok.head.pos_ in {"VERB", "AUX"} or tok.head.lemma_.lower() == "time"):
+            # "calls for both sides to return to the table", "time for them to talk" (not "the
+            # opportunity for this agreement to occur", a clause that hangs on a noun)
+            return "proposed"
         if auxes & self.lx.spec_modals or words & self.lx.spec_words or lemma in self.lx.spec_words:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:

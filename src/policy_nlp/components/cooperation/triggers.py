@@ -173,7 +173,8 @@ class TriggerFinder:
                 # "a negotiated settlement", "China's 12-point proposal", "a proposal for talks",
                 # "the negotiating table": words that name cooperation only so qualified.
                 wanted = self.lx.qualified_nouns[lemma]
-                if any(c.dep_ in {"amod", "compound", "nmod"} and (lemma_of(c) in wanted or c.lower_.endswith("-point"))
+                if any(c.dep_ in {"amod", "compound", "nmod"} and (lemma_of(c) in wanted or c.lower_ in wanted
+                                                                   or c.lower_.endswith("-point"))
                        or c.dep_ == "prep" and c.lower_ in {"for", "on"} and any(
                            lemma_of(o) in self.lx.qualified_for for o in c.children if o.dep_ == "pobj")
                        for c in tok.children):
