@@ -165,6 +165,8 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("A multinational coalition of twelve nations patrolled the strait all summer.", "actual"),
         ("We will get this aid to Ukraine quickly.", "proposed"),
         ("The resolution calls for both governments to return to the negotiating table.", "proposed"),
+        ("Our trade relations with Chile support forty thousand jobs in the north.", "actual"),
+        ("Since 2015 Norway has pledged and delivered $90 million in humanitarian aid to Yemen.", "actual"),
         ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
     ],

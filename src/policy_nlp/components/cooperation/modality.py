@@ -40,7 +40,7 @@ class ModalityDetector:
         verdicts = set()
         came_from = None
         while True:
-            verdict = self._cues_at(level, first, after_conj)
+            verdict = self._cues_at(level, first, after_conj, came_from)
             if level.lower_ == "without" and level.i == trigger.head.i and trigger.dep_ == "pobj":
                 verdict = ""  # the trigger itself is "without": negated there ("collapsed without a deal")
             elif verdict == "negated" and came_from is not None and level.pos_ == "VERB" and level.lemma_.lower() in self.lx.neg_verbs and (
@@ -73,8 +73,12 @@ class ModalityDetector:
                 return verdict
         return "actual"
 
-    def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False) -> str:
+    def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False, via: Token | None = None) -> str:
+        """The cue at ``tok`` for a trigger below it, reached through its child ``via``."""
         children = list(tok.children)
+        # A verb that endorses or proposes does so for its object, not for its subject: "we
+        # support dialogue" proposes, "our investment relations support jobs" reports.
+        of_subject = via is not None and via.dep_ in {"nsubj", "nsubjpass", "csubj"}
         lemma = lemma_of(tok)
         words = {c.lower_ for c in children} | {lemma_of(c) for c in children}
         negs = [c for c in children if c.dep_ == "neg" or (c.lower_ in self.lx.neg_words and c.dep_ in {"det", "advmod", "preconj", "neg"})]
@@ -113,7 +117,7 @@ class ModalityDetector:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:
             return "proposed"  # ("will continue" reports what goes on)
-        if not is_trigger and tok.tag_ in {"VBP", "VBZ"} and lemma in self.lx.endorsement_verbs:
+        if not is_trigger and not of_subject and tok.tag_ in {"VBP", "VBZ"} and lemma in self.lx.endorsement_verbs:
             return "proposed"  # "we support cross-Strait dialogue": endorsing what is to come
         if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() == "let" or tok.dep_ == "xcomp" and tok.head.lower_ == "going":
             return "proposed"  # "let us work together", "we're going to be your partner"
@@ -122,7 +126,8 @@ class ModalityDetector:
             return "proposed"  # an imperative: "keep technical contacts with Kabul"
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in children):
             pass  # "called Russia a partner" names; "called for cooperation" proposes
-        elif not is_trigger and tok.pos_ == "VERB" and (lemma in self.lx.proposal_verbs or lemma in self.lx.adv_verbs and unrealised(tok)):
+        elif not is_trigger and not of_subject and not after_conj and tok.pos_ == "VERB" and (
+                lemma in self.lx.proposal_verbs or lemma in self.lx.adv_verbs and unrealised(tok)):
             return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
         if not is_trigger and not after_conj and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"  # (not "peaceful intentions and actual cooperation": a list, not a plan)
