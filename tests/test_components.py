@@ -250,6 +250,13 @@ def test_an_agreement_takes_the_field_its_sentence_names(nlp):
     assert found and found[0]["domain"] == ["diplomatic", "security"], found
 
 
+def test_both_governments_are_the_two_states_named_before(nlp):
+    doc = run(nlp, "Chile and Peru signed a fisheries accord in March. "
+                   "The two countries will also cooperate on port inspections from next year.")
+    last = doc._.policy_cooperation[-1]
+    assert last["trigger"] == "cooperate" and {"state:CHL", "state:PER"} <= set(last["participants"]), last
+
+
 def test_domain_and_participants(nlp):
     found = coop(nlp, "France and Vietnam signed an agreement on medical research and vaccine production.")
     assert found

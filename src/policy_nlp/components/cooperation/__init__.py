@@ -64,6 +64,35 @@ def _heading(sent) -> bool:
         doc[end].is_space and "\n" in doc[end].text)
 
 
+#: Words for the two sides of a bilateral relation named earlier: "both Governments", "the
+#: two countries", "the Governments" of a joint statement.
+_PAIR = re.compile(r"\b(?:both|the two)\s+(?:governments|countries|nations|states|sides|leaders|peoples|economies)\b"
+                   r"|\bthe Governments\b", re.IGNORECASE)
+
+
+def _country_of(entity_id: str) -> str:
+    if entity_id.startswith("state:"):
+        return entity_id[len("state:"):]
+    entity = load_knowledge_base().entities.get(entity_id)
+    return entity.country_iso3 if entity is not None and entity.type in {"leader", "official"} else ""
+
+
+def _with_pair(linked: list[str], earlier: list[str]) -> list[str]:
+    """``linked`` with the two states named last before the sentence, when its own states,
+    leaders and officials stand for fewer than two states."""
+    if len({_country_of(eid) for eid in linked} - {""}) >= 2:
+        return linked
+    recent: list[str] = []
+    for eid in reversed(earlier):
+        if eid not in recent:
+            recent.append(eid)
+        if len(recent) == 2:
+            break
+    if len(recent) < 2:
+        return linked
+    return [*linked, *(eid for eid in reversed(recent) if eid not in linked)]
+
+
 class CooperationDetector:
     """Find cooperation triggers and describe them; see the module docstring."""
 
@@ -95,6 +124,9 @@ class CooperationDetector:
                 elif lemma in words or lower in words:
                     candidates.add(i)
         out = []
+        # The states named so far, most recent last: "both Governments" and "the two
+        # countries" are the last two of them.
+        states_before = sorted((i, eid) for i, eid in actors.items() if eid.startswith("state:"))
         for sent in doc.sents:
             if not any(sent.start <= i < sent.end for i in candidates) or _heading(sent):
                 continue
@@ -121,8 +153,11 @@ class CooperationDetector:
                 # "science diplomacy" is a weak trigger: it names cooperation only when the
                 # sentence has no stronger one ("joint projects in which science diplomacy...").
                 found = [t for t in found if lemma_of(t[0]) != "diplomacy"]
+            pair = _PAIR.search(sent.text) if found else None
             for trigger, start, end in found:
                 linked = participants(trigger, actors, recipients)
+                if pair is not None:
+                    linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start])
                 domain = domains(trigger, sent, self.lx)
                 if domain == ["other"] and any(self._governmental(eid) for eid in linked):
                     # No word names a field, and governments take part: cooperation between
