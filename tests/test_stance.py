@@ -129,6 +129,17 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
     assert best.iso3 == "BLR" and "speaker's own state (USA) set aside" in basis
 
 
+def test_a_text_about_hong_kong_argues_with_china(analyzer, tmp_path):
+    text = ("Hong Kong's last independent newspaper is gone\n\n"
+            "Hong Kong once had a free press. The national security law has silenced it, and Hong Kong's "
+            "courts now jail editors. Hong Kong deserves better, and Hong Kong's friends abroad should say so "
+            "plainly to Beijing.\n")
+    path = tmp_path / "hk.txt"
+    path.write_text(text, encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    assert result.document["stance_target"] == "CHN"
+
+
 def test_the_speakers_state_gives_way_only_to_a_state_the_text_discusses():
     # A joint press conference of Ukraine's and America's officials about Ukraine: Russia,
     # named in three sentences, does not become the target because both speakers' states are set aside.

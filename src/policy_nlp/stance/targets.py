@@ -40,6 +40,10 @@ MIN_SENTENCES = 2
 #: The speaker's state is set aside only for a state scoring at least this share of its score.
 SPEAKER_YIELD = 0.25
 
+#: Territories whose foreign and security affairs their sovereign conducts: a text about Hong
+#: Kong's freedoms argues with Beijing.
+SOVEREIGN = {"HKG": "CHN", "MAC": "CHN"}
+
 #: Entity types whose mentions speak about their state.
 STATE_TYPES = {"state", "leader", "official"}
 
@@ -92,6 +96,7 @@ def discussed_states(mentions: list[dict], entities: dict[str, dict], sentence_i
         iso3 = entity.get("country_iso3", "")
         if not iso3 or entity.get("type") not in STATE_TYPES or ";" in iso3:
             continue
+        iso3 = SOVEREIGN.get(iso3, iso3)
         states.setdefault(iso3, DiscussedState(iso3)).add(sentence_id, mention, entity.get("type", ""),
                                                           mention["start_char"] < title_end)
     for state in states.values():
