@@ -193,3 +193,16 @@ def test_page_furniture_related_posts_and_author_bio_are_masked():
     assert any(line.startswith("Jane Ferreira is a senior fellow") for line in junk)
     assert not any("Negotiators from Iran" in line or "slow slide" in line for line in junk)
     assert header.title == "Talks with Tehran Should Resume Now" and header.author == "Jane Ferreira"
+
+
+def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():
+    text = ("Relations with Laos\n\n"
+            "The United States recognised the Kingdom of Laos in 1950 and opened a legation in Vientiane.\n\n"
+            "Natural resources and aid shaped the relationship for two decades, and the legation became an "
+            "embassy in 1955.\n\n"
+            "Resources\n\n"
+            "Department of State, Country Fact Sheet: Laos. Smith, Ann. The Mekong Years. Boston: Harbor Press, 1999.\n")
+    header = read_header(text)
+    boiler = [text[s:e] for s, e in header.boilerplate]
+    assert "Resources" in boiler and any(line.startswith("Department of State, Country Fact Sheet") for line in boiler)
+    assert not any("Natural resources" in line or "legation in Vientiane" in line for line in boiler)

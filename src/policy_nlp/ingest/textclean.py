@@ -176,6 +176,19 @@ def _related_block(contents: list[str]) -> list[int]:
     return out
 
 
+_RESOURCES_HEAD = re.compile(r"^\W*(resources|additional resources|related resources|further reading|bibliography|"
+                             r"works cited|suggested reading|selected bibliography)\W*$", re.IGNORECASE)
+
+
+def _resources_section(contents: list[str]) -> list[int]:
+    """A reading list that closes the page: a "Resources", "Further reading" or
+    "Bibliography" heading in the second half of the text, and every line after it."""
+    for i in range(len(contents) // 2, len(contents)):
+        if _RESOURCES_HEAD.match(contents[i].strip()):
+            return list(range(i, len(contents)))
+    return []
+
+
 def _author_bio(contents: list[str], last_prose: int) -> list[int]:
     """The author's biography at the end of an article: "Jane Doe is a senior fellow at
     ...", "The views expressed are the author's own"."""
@@ -203,7 +216,7 @@ def read_header(text: str) -> TextHeader:
         if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
             header.boilerplate.append(lines[i])
     header.boilerplate.extend(lines[i] for i in _related_block(contents) + _author_bio(contents, last_prose)
-                              if lines[i] not in header.boilerplate)
+                              + _resources_section(contents) if lines[i] not in header.boilerplate)
     header.boilerplate.sort()
 
     boiler = set(header.boilerplate)
