@@ -166,6 +166,8 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("We will get this aid to Ukraine quickly.", "proposed"),
         ("The resolution calls for both governments to return to the negotiating table.", "proposed"),
         ("Our trade relations with Chile support forty thousand jobs in the north.", "actual"),
+        ("For three years London withheld recognition of the new government.", "negated"),
+        ("Lisbon granted diplomatic recognition to Guinea-Bissau in 1974.", "actual"),
         ("Since 2015 Norway has pledged and delivered $90 million in humanitarian aid to Yemen.", "actual"),
         ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
@@ -197,6 +199,7 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         "The city council voted to resolve the parking problem.",
         "The Xi-Kim and Kim-Moon meetings were seen as historic.",
         "A broad coalition of unions and churches marched on the capital.",
+        "Public recognition of the problem came late, and the need for recognition grew.",
         "Volunteers from Canada gave first aid to the injured.",
     ],
 )

@@ -204,6 +204,9 @@ class TriggerFinder:
                         and any(t.i in self._actors for t in c.subtree) for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1  # "discussions with the United States"
                 continue
+            if lemma == "recognition" and tok.pos_ == "NOUN" and self._recognition(tok):
+                yield tok, modifier_start(tok), tok.i + 1  # "withheld recognition of the new government"
+                continue
             if tok.pos_ == "NOUN" and (lemma in self.lx.interaction_nouns or low in self.lx.interaction_nouns) \
                     and lemma not in self.lx.nouns and self._linked_actors(tok) >= 2:
                 # "Prime Minister Netanyahu's visit to Australia", "recognition of the Soviet
@@ -335,6 +338,28 @@ class TriggerFinder:
         # X-backed rule's)
         prev = coalition.doc[coalition.i - 1] if coalition.i else None
         return prev is not None and prev.lower_.endswith("-led") and prev.text[:1].isupper()
+
+    def _recognition(self, noun: Token) -> bool:
+        """Recognition of a state or government by another: two sides named, or one named
+        and the other recognised as a state ("recognition of the Soviet Union", "withheld
+        recognition of this new provisional government", "diplomatic recognition from
+        Washington"); not "recognition of the problem" nor "the need for recognition"."""
+        if self._linked_actors(noun) >= 2:
+            return True
+        recognised = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "to", "by"}
+                      for o in c.children if o.dep_ == "pobj"]
+        if noun.dep_ in {"dobj", "obj"}:  # "withhold recognition from the Soviet Union"
+            recognised += [o for c in noun.head.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}
+                           for o in c.children if o.dep_ == "pobj"]
+        named = any(t.i in self._actors or t.i in self._recipients for o in recognised for t in o.subtree)
+        if named:
+            return True
+        state_word = any(lemma_of(o) in self.lx.recognised_objects for o in recognised)
+        if state_word and noun.dep_ in {"dobj", "obj"}:
+            subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+                or inherited_subject(noun.head)
+            return subject is not None and any(t.i in self._actors for t in subject.subtree)
+        return False
 
     def _igo(self, tok: Token) -> bool:
         """True when ``tok`` is part of a mention of an international body ("joined NATO")."""
