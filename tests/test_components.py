@@ -167,6 +167,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("The resolution calls for both governments to return to the negotiating table.", "proposed"),
         ("Our trade relations with Chile support forty thousand jobs in the north.", "actual"),
         ("For three years London withheld recognition of the new government.", "negated"),
+        ("Since 2019 Japan has been helping Vietnam to dredge the port of Cai Mep.", "actual"),
         ("Lisbon granted diplomatic recognition to Guinea-Bissau in 1974.", "actual"),
         ("Since 2015 Norway has pledged and delivered $90 million in humanitarian aid to Yemen.", "actual"),
         ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),

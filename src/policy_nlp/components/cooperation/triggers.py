@@ -385,6 +385,11 @@ class TriggerFinder:
             # "the government of Abdrabbuh Mansur Hadi"
             phrases += [p for o in phrases for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+        if verb.lemma_.lower() in {"help", "assist", "aid"}:
+            # "helping Ethiopia to address the pandemic": the state helped is the subject of
+            # the clause that says with what
+            phrases += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+                        for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
         return any(addressee and p.lower_ in {"you", "us"} or any(t.i in self._actors for t in (p, *p.conjuncts, *p.children)
                                                     if t.dep_ in {"poss", "compound", "amod", "pobj", "dobj", "conj"} or t is p)
