@@ -49,6 +49,13 @@ def test_a_name_joined_by_a_hyphen_starts_at_the_name_not_the_hyphen(nlp):
     assert [(m["text"], text[m["start_char"]:m["end_char"]]) for m in found] == [("Ireland", "Ireland")]
 
 
+def test_a_transcript_speaker_label_is_not_an_actor(nlp):
+    text = ("Ms. DEL-VALLE. Madam Speaker, I rise to speak about the occupation of Cyprus by Turkey.\n"
+            "The amendment written by Ms. Del-Valle passed in May.")
+    found = [m for m in mentions(run(nlp, text)) if "del-valle" in m[0].lower()]
+    assert [m[0] for m in found] == ["Del-Valle"], found
+
+
 def test_examples_of_places_are_places_and_examples_of_actors_actors(nlp):
     found = mentions(run(nlp, "The airline still flies in Europe, with destinations including Spain, Greece and Italy."))
     assert {("Spain", "place"), ("Greece", "place"), ("Italy", "place")} <= {(t, k) for t, k, _ in found}

@@ -65,6 +65,21 @@ def heading_label(span: Span) -> bool:
     return opens_line and any(t.text == ":" for t in after) and not any(t.is_alpha for t in after[:1])
 
 
+def speaker_label(span: Span) -> bool:
+    """True for the label of who speaks in a transcript: an all-capitals name after a title
+    at the start of a line, before "." or ":" ("Ms. ROS-LEHTINEN. Mr. Speaker, I rise ...",
+    "MR. KIRBY: Thanks"). The speaker is the text's voice, not an actor it names."""
+    doc = span.doc
+    if not span.text.isupper() or span.end >= len(doc) or doc[span.end].text not in {".", ":"}:
+        return False
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    if i < 0 or doc[i].lower_.rstrip(".") not in {"mr", "ms", "mrs", "madam", "dr", "senator", "ambassador", "secretary"}:
+        return False
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
 def common_words_only(span: Span, common: frozenset[str], kb: KnowledgeBase) -> bool:
     """True when every word of the span is an ordinary English word or a function word
     ("Development Cooperation", "Border Control", "Assistance Packages"). Words the
@@ -93,7 +108,7 @@ def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = fro
         after_hyphen = i > 0 and words[i - 1] == "-"  # "Yun Duk-min"
         if not (_name_token(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
             return False
-    if heading_label(span):
+    if heading_label(span) or speaker_label(span):
         return False
     if len(span) == 1:
         if words[0].lower() in WORDS.person_titles or span[0].lower_ in common:
