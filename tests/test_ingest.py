@@ -97,6 +97,27 @@ def test_html_goes_through_the_article_extractor(tmp_path):
     assert "Vienna" in doc.text and "Subscribe" not in doc.text and "Copyright" not in doc.text
 
 
+def test_a_quotation_written_as_a_div_is_kept_and_page_furniture_is_not():
+    from policy_nlp.ingest.html import extract_html
+
+    # The layout of a blog round-up: paragraphs, and a quoted post in a div of its own
+    html = ("<html><head><title>Ferry talks | The Harbour Review</title></head><body>"
+            "<div class='nav'><div class='menu-item'>Home News World Opinion Analysis Podcasts Events About Contact"
+            "</div></div><div class='post'><div class='entry'><h2>Ferry talks</h2>"
+            "<p>Estonia and Finland agreed on Tuesday to reopen the ferry link between Tallinn and Helsinki, closed "
+            "since the storm of last winter.</p>"
+            "<p>The two governments will share the cost of new port security checks from the summer, officials in "
+            "both capitals said.</p>"
+            "<p>Estonian bloggers were pleased. One of them, a port worker in Tallinn, wrote on his blog:</p>"
+            "<div class='translation'>The minister said the crossings would resume within a month of the vote.</div>"
+            "<p>Others were less sure that the timetable would hold through the autumn storms.</p>"
+            "</div></div><div class='footer'><div class='copyright'>Copyright 2024 The Harbour Review, all rights "
+            "reserved, terms of use and privacy policy apply.</div></div></body></html>")
+    text = extract_html(html).text
+    assert "crossings would resume within a month" in text
+    assert "Copyright" not in text and "Podcasts" not in text
+
+
 def test_a_blog_whose_first_heading_is_its_name_gives_the_article_title(tmp_path):
     # The layout of many blog themes: the site's name in an h1 with id="site-title", the
     # post's title in an h2, and both in <title> ("Site » Post").
