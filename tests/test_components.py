@@ -266,6 +266,10 @@ def test_both_governments_are_the_two_states_named_before(nlp):
                    "The two countries will also cooperate on port inspections from next year.")
     last = doc._.policy_cooperation[-1]
     assert last["trigger"] == "cooperate" and {"state:CHL", "state:PER"} <= set(last["participants"]), last
+    doc = run(nlp, "Chile and Peru signed a fisheries accord in March. "
+                   "Many of the governments of Europe will cooperate on port inspections from next year.")
+    last = doc._.policy_cooperation[-1]
+    assert last["trigger"] == "cooperate" and "state:CHL" not in last["participants"], last
 
 
 def test_domain_and_participants(nlp):

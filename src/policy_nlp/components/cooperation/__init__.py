@@ -67,7 +67,7 @@ def _heading(sent) -> bool:
 #: Words for the two sides of a bilateral relation named earlier: "both Governments", "the
 #: two countries", "the Governments" of a joint statement.
 _PAIR = re.compile(r"\b(?:both|the two)\s+(?:governments|countries|nations|states|sides|leaders|peoples|economies)\b"
-                   r"|\bthe Governments\b", re.IGNORECASE)
+                   r"|\b(?-i:[Tt]he Governments)\b", re.IGNORECASE)  # ("the governments of Europe" is no pair)
 
 
 def _country_of(entity_id: str) -> str:
