@@ -26,17 +26,21 @@ def extract_html(html: str) -> HtmlArticle:
     Navigation, footers and comments are dropped by trafilatura's extractor. When it finds
     no article (a page that is all navigation), the result has empty text.
     """
+    import lxml.html  # installed with trafilatura
     import trafilatura  # imported on first use: plain-text corpora never pay for it
 
+    tree = _parse(html)  # once, for both of our corrections; None when lxml cannot read it
+    if tree is not None and leaf_divs_as_paragraphs(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")
     doc = trafilatura.bare_extraction(
-        leaf_divs_as_paragraphs(html), with_metadata=True, include_comments=False, include_tables=True,
-        favor_precision=True,
+        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
     )
     if doc is None:
         return HtmlArticle("", "", "", "", "")
+    title = (doc.title or "").strip()
     return HtmlArticle(
         text=(doc.text or "").strip(),
-        title=article_title(html, (doc.title or "").strip()),
+        title=article_title(tree, title) if tree is not None else title,
         author=(doc.author or "").strip(),
         published=(doc.date or "").strip(),
         site=(doc.sitename or "").strip(),
@@ -48,27 +52,31 @@ _INLINE = frozenset({"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", 
                      "strong", "sub", "sup", "time", "u"})
 
 
-def leaf_divs_as_paragraphs(html: str) -> str:
-    """The page with every ``div`` that holds only text and inline elements, eight words or
-    more, turned into a ``p``.
-
-    Blogs put quotations and their translations in such divs (``<div class="translation">``
-    on Global Voices); trafilatura keeps paragraphs and drops them, which lost a third of
-    one real post. Short divs (menus, labels, buttons) are left alone. A page lxml cannot
-    parse is returned unchanged."""
+def _parse(html: str):
+    """The page as an lxml tree, or None when lxml cannot read it."""
     import lxml.html  # installed with trafilatura
 
     try:
-        tree = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
+        # (lxml refuses a str that declares its encoding: "<?xml ... encoding='utf-8'?>")
+        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
     except (ValueError, lxml.etree.ParserError):
-        return html
+        return None
+
+
+def leaf_divs_as_paragraphs(tree) -> bool:
+    """Turn every ``div`` of ``tree`` that holds only text and inline elements, eight words
+    or more, into a ``p``; True when one was.
+
+    Blogs put quotations and their translations in such divs (``<div class="translation">``
+    on Global Voices); trafilatura keeps paragraphs and drops them, which lost a third of
+    one real post. Short divs (menus, labels, buttons) are left alone."""
     changed = False
     for div in tree.iter("div"):
         if all(isinstance(c.tag, str) and c.tag.lower() in _INLINE for c in div) \
                 and len(div.text_content().split()) >= 8:
             div.tag = "p"
             changed = True
-    return lxml.html.tostring(tree, encoding="unicode") if changed else html
+    return changed
 
 
 #: What separates the site's name from the article's in a <title> ("Site » Article", "Article | Site").
@@ -83,7 +91,7 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").translate(_QUOTES).lower().split())
 
 
-def article_title(html: str, title: str) -> str:
+def article_title(tree, title: str) -> str:
     """The article's title where trafilatura took the site's name for it.
 
     trafilatura prefers a page's first heading; in many blog themes that is the site's name
@@ -92,15 +100,9 @@ def article_title(html: str, title: str) -> str:
     is one part of ``<title>`` and is the site's name (the text of an element marked as the
     site's title, logo or brand, or ``og:site_name``), the other part is the article's title
     if the page also has it as a heading; that heading's text is returned. Else ``title``.
+    ``tree`` is the page as lxml read it.
     """
     if not title:
-        return title
-    import lxml.html  # installed with trafilatura
-
-    try:
-        # (lxml refuses a str that declares its encoding: "<?xml ... encoding='utf-8'?>")
-        tree = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
-    except (ValueError, lxml.etree.ParserError):
         return title
     parts = [p.strip() for p in _SEPARATORS.split(tree.findtext(".//title") or "") if p.strip()]
     folded = _fold(title)
