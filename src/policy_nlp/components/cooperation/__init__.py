@@ -24,7 +24,7 @@ from ..extensions import register_extensions
 from .domains import domains
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityDetector
-from .participants import actor_tokens, participants
+from .participants import mention_tokens, participants
 from .tokens import lemma_of
 from .triggers import TriggerFinder
 
@@ -70,11 +70,23 @@ _PAIR = re.compile(r"\b(?:both|the two)\s+(?:governments|countries|nations|state
                    r"|\b(?-i:[Tt]he Governments)\b", re.IGNORECASE)  # ("the governments of Europe" is no pair)
 
 
-def _country_of(entity_id: str) -> str:
+def _type_and_country(entity_id: str) -> tuple[str, str]:
+    """A participant's type and country, from its id for a state, else from the knowledge
+    base (``("", "")`` for an entity it does not know)."""
     if entity_id.startswith("state:"):
-        return entity_id[len("state:"):]
+        return "state", entity_id[len("state:"):]
     entity = load_knowledge_base().entities.get(entity_id)
-    return entity.country_iso3 if entity is not None and entity.type in {"leader", "official"} else ""
+    return (entity.type, entity.country_iso3) if entity is not None else ("", "")
+
+
+def _country_of(entity_id: str) -> str:
+    kind, country = _type_and_country(entity_id)
+    return country if kind in {"state", "leader", "official"} else ""
+
+
+def _governmental(entity_id: str) -> bool:
+    """True for a state, or a leader, official or international body the knowledge base knows."""
+    return _type_and_country(entity_id)[0] in {"state", "leader", "official", "igo"}
 
 
 def _with_pair(linked: list[str], earlier: list[str]) -> list[str]:
@@ -103,17 +115,8 @@ class CooperationDetector:
         self.modality = ModalityDetector(lexicon).modality
         self._co = hash_string("co")
 
-    @staticmethod
-    def _governmental(entity_id: str) -> bool:
-        """True for a state, or a leader, official or international body the knowledge base knows."""
-        if entity_id.startswith("state:"):
-            return True
-        entity = load_knowledge_base().entities.get(entity_id)
-        return entity is not None and entity.type in {"leader", "official", "igo"}
-
     def __call__(self, doc: Doc) -> Doc:
-        actors = actor_tokens(doc)
-        recipients = actor_tokens(doc, "state place")
+        actors, recipients = mention_tokens(doc)
         words = self.triggers.hashes
         candidates = set()
         if len(doc):
@@ -159,7 +162,7 @@ class CooperationDetector:
                 if pair is not None:
                     linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start])
                 domain = domains(trigger, sent, self.lx)
-                if domain == ["other"] and any(self._governmental(eid) for eid in linked):
+                if domain == ["other"] and any(_governmental(eid) for eid in linked):
                     # No word names a field, and governments take part: cooperation between
                     # governments as such ("will work together to facilitate such meetings").
                     domain = ["diplomatic"]

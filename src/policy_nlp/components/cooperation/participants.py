@@ -36,18 +36,20 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
     return ids
 
 
-def actor_tokens(doc: Doc, kind: str = "actor") -> dict[int, str]:
-    """Token index -> entity id of the linked mentions of ``kind``; with ``kind="state
-    place"``, of the states the linker took for places ("shipped missiles to Russia")."""
-    out: dict[int, str] = {}
+def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str]]:
+    """Token index -> entity id, in one pass over the linked mentions: of the actors, and of
+    the states the linker took for places ("shipped missiles to Russia")."""
+    actors: dict[int, str] = {}
+    state_places: dict[int, str] = {}
     for m in doc._.policy_mentions or []:
-        if kind == "state place":
-            if m["kind"] != "place" or not m["entity_id"].startswith("state:"):
-                continue
-        elif m["kind"] != kind:
+        if m["kind"] == "actor":
+            out = actors
+        elif m["kind"] == "place" and m["entity_id"].startswith("state:"):
+            out = state_places
+        else:
             continue
         span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
         if span is not None:
             for t in span:
                 out[t.i] = m["entity_id"]
-    return out
+    return actors, state_places
