@@ -34,6 +34,14 @@ Copyright 2022 The Harbour Review. All rights reserved.
 """
 
 
+def _load(tmp_path: Path, name: str, text: str):
+    """Write ``text`` to ``name`` and read it back as the analysis would."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, data = read_source(path, tmp_path)
+    return load_document(doc, data)
+
+
 def test_header_metadata_and_boilerplate_are_found():
     header = read_header(SCRAPED)
     assert header.title == "Ports, Pipelines and Patience: Rethinking Energy Ties with Ankara"
@@ -48,10 +56,7 @@ def test_header_metadata_and_boilerplate_are_found():
 
 
 def test_masking_blanks_boilerplate_but_keeps_offsets(tmp_path):
-    path = tmp_path / "page.txt"
-    path.write_text(SCRAPED, encoding="utf-8")
-    doc, data = read_source(path, tmp_path)
-    doc = load_document(doc, data)
+    doc = _load(tmp_path, "page.txt", SCRAPED)
     assert len(doc.masked) == len(doc.text) == len(SCRAPED)
     assert "Subscribe" not in doc.masked and "gas corridor" in doc.masked
     assert doc.masked.count("\n") == SCRAPED.count("\n")
@@ -59,10 +64,7 @@ def test_masking_blanks_boilerplate_but_keeps_offsets(tmp_path):
 
 def test_markdown_syntax_is_masked(tmp_path):
     text = "# A heading about NATO\n\nThe **Arctic Council** met in [Tromsø](http://example.org/x).\n\n- first point\n"
-    path = tmp_path / "post.md"
-    path.write_text(text, encoding="utf-8")
-    doc, data = read_source(path, tmp_path)
-    doc = load_document(doc, data)
+    doc = _load(tmp_path, "post.md", text)
     assert doc.format == "markdown" and doc.title == "A heading about NATO"
     assert "**" not in doc.masked and "http" not in doc.masked and "Tromsø" in doc.masked
     assert len(doc.masked) == len(text)
@@ -71,10 +73,7 @@ def test_markdown_syntax_is_masked(tmp_path):
 def test_underscore_emphasis_is_masked_in_plain_text_but_names_keep_theirs(tmp_path):
     text = ("The _Entente Cordiale_ was not an alliance.\n\nParis sought the closest _rapprochement_ with London;"
             " the file policy_notes_2019.txt and __init__ keep their underscores.\n")
-    path = tmp_path / "book.txt"
-    path.write_text(text, encoding="utf-8")
-    doc, data = read_source(path, tmp_path)
-    doc = load_document(doc, data)
+    doc = _load(tmp_path, "book.txt", text)
     assert "_Entente" not in doc.masked and "rapprochement_" not in doc.masked
     assert " Entente Cordiale " in doc.masked and " rapprochement " in doc.masked
     assert "policy_notes_2019.txt" in doc.masked and "__init__" in doc.masked
@@ -88,10 +87,7 @@ def test_html_goes_through_the_article_extractor(tmp_path):
             + "<p>Negotiators from Iran and the European Union met in Vienna on Monday to discuss the nuclear file "
               "and agreed to continue technical cooperation with the IAEA.</p>" * 3
             + "</article><footer>Copyright The Ledger</footer></body></html>")
-    path = tmp_path / "page.html"
-    path.write_text(html, encoding="utf-8")
-    doc, data = read_source(path, tmp_path)
-    doc = load_document(doc, data)
+    doc = _load(tmp_path, "page.html", html)
     assert doc.status == "ok" and doc.format == "html"
     assert doc.author == "Ana Ruiz" and doc.published == "2023-05-06"
     assert "Vienna" in doc.text and "Subscribe" not in doc.text and "Copyright" not in doc.text
@@ -128,10 +124,7 @@ def test_a_blog_whose_first_heading_is_its_name_gives_the_article_title(tmp_path
             + "<p>Estonia and Finland agreed on Tuesday to reopen the ferry link between Tallinn and Helsinki, "
               "and the two governments will share the cost of new port security checks.</p>" * 3
             + "</div><div class='sidebar'><h2>Recent posts</h2></div></body></html>")
-    path = tmp_path / "ferry.html"
-    path.write_text(html, encoding="utf-8")
-    doc, data = read_source(path, tmp_path)
-    doc = load_document(doc, data)
+    doc = _load(tmp_path, "ferry.html", html)
     assert doc.status == "ok" and doc.title == "Estonia: Ferry Link to Helsinki Reopens"
 
 

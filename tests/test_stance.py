@@ -14,6 +14,13 @@ from policy_nlp.stance.training import fit_temperature, train
 from .conftest import STANCE
 
 
+def _analyse(analyzer, tmp_path, name: str, text: str):
+    """Write ``text`` to ``name`` and analyse it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return analyzer.analyze_path(path, tmp_path)
+
+
 def test_shipped_model_loads_and_its_card_describes_it():
     model = load_stance_model()
     card = model.card
@@ -114,9 +121,7 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
             "The United States Department of the Treasury has designated officials of the Lukashenka regime. "
             "The United States will continue to stand with the people of Belarus, and the United States will hold "
             "Belarus accountable for the forced landing of a civilian flight.\n")
-    path = tmp_path / "statement.txt"
-    path.write_text(text, encoding="utf-8")
-    result = analyzer.analyze_path(path, tmp_path)
+    result = _analyse(analyzer, tmp_path, "statement.txt", text)
     assert result.document["stance_target"] == "BLR"
     title = text.splitlines()[0]
     entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
@@ -134,9 +139,7 @@ def test_a_text_about_hong_kong_argues_with_china(analyzer, tmp_path):
             "Hong Kong once had a free press. The national security law has silenced it, and Hong Kong's "
             "courts now jail editors. Hong Kong deserves better, and Hong Kong's friends abroad should say so "
             "plainly to Beijing.\n")
-    path = tmp_path / "hk.txt"
-    path.write_text(text, encoding="utf-8")
-    result = analyzer.analyze_path(path, tmp_path)
+    result = _analyse(analyzer, tmp_path, "hk.txt", text)
     assert result.document["stance_target"] == "CHN"
 
 
