@@ -336,3 +336,19 @@ def test_a_name_in_capitals_is_read_as_a_large_city_only(kb):
     assert kb.city("Gao").name == "Gao"
     assert kb.city("GAO") is None and kb.city("UTC") is None and kb.city("NBC") is None
     assert kb.city("PARIS").name == "Paris" and kb.city("GAZA").country_iso3 == "PSE"
+
+
+def test_a_town_in_a_named_country_does_not_displace_a_far_larger_namesake(kb):
+    # A text naming the United States is still about Switzerland's Geneva (Geneva, Illinois
+    # has a tenth of its people), and one naming Britain about Australia's Perth.
+    assert kb.city("Geneva", {"USA"}).country_iso3 == "CHE"
+    assert kb.city("Perth", {"GBR"}).country_iso3 == "AUS"
+    # A namesake of comparable size in a named country still wins.
+    assert kb.city("Hyderabad").country_iso3 == "IND"
+    assert kb.city("Hyderabad", {"PAK"}).country_iso3 == "PAK"
+
+
+def test_geneva_in_a_text_about_american_diplomacy_is_in_switzerland(nlp):
+    doc = nlp("The United States and China opened ambassadorial talks in Geneva in 1955.")
+    places = [doc._.policy_entities[m["entity_id"]] for m in doc._.policy_mentions if m["text"] == "Geneva"]
+    assert places and all(place["country_iso3"] == "CHE" for place in places)

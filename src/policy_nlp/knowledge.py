@@ -32,6 +32,9 @@ CITY_MIN_POPULATION = 15_000
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 #: A name written in capitals ("GAO", "PARIS") is read as a city only if it has this many people.
 ACRONYM_CITY_MIN_POPULATION = 300_000
+#: A city in a country the document names is preferred to a larger namesake elsewhere when it
+#: has at least this share of the namesake's population.
+LOCAL_CITY_SHARE = 0.2
 
 #: Offices from the highest: the tie-break between people known by the same short name.
 ROLE_RANK = {role: rank for rank, role in enumerate(("supreme_leader", "head_of_state_and_government", "head_of_state",
@@ -218,9 +221,10 @@ class KnowledgeBase:
         return dataclasses.replace(person.entity, country_iso3=country)
 
     def city(self, name: str, countries: set[str] = frozenset(), alternates: bool = True) -> Entity | None:
-        """The place called ``name``: our gazetteer first, then the GeoNames city in one of the
-        document's countries, then the most populous; ``alternates`` also searches GeoNames'
-        alternate names."""
+        """The place called ``name``: our gazetteer first, then the most populous GeoNames
+        city, unless one in the document's ``countries`` has at least
+        :data:`LOCAL_CITY_SHARE` of its population; ``alternates`` also searches GeoNames'
+        alternate names when no city has this name."""
         key = fold(name)
         options = self.cities.get(key) or (self._alternate_names().get(key) if alternates else None)
         if options and name.isupper() and len(name) > 1:
@@ -229,7 +233,12 @@ class KnowledgeBase:
             options = [c for c in options if c.population >= ACRONYM_CITY_MIN_POPULATION or not c.entity_id.startswith("geo:")]
         if not options:
             return None
-        best = max(options, key=lambda c: (c.country_iso3 in countries, c.population))
+        best = max(options, key=lambda c: c.population)
+        # A town in one of the document's countries wins only against a city not many times
+        # its size: Geneva in a text that names the United States is still Switzerland's.
+        local = [c for c in options if c.country_iso3 in countries and c.population >= LOCAL_CITY_SHARE * best.population]
+        if local:
+            best = max(local, key=lambda c: c.population)
         return self.entities.get(best.entity_id) or best.entity
 
     # -- building -------------------------------------------------------------------------
