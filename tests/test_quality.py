@@ -16,3 +16,23 @@ def test_scores_stay_above_their_floors(analyzer):
     report.update(relevance_authored=mixed["relevance_authored"], language=mixed["language"])
     floors = json.loads((ROOT / "corpora" / "baseline.json").read_text(encoding="utf-8"))
     assert check_baseline(report, floors) == []
+
+
+def test_two_cooperation_mentions_in_one_sentence_are_two_hits(analyzer, tmp_path):
+    # The scorer matches each predicted row to one gold mention: the two triggers of one
+    # sentence meet the two mentions annotated in it (it used to count the first twice and
+    # miss the second); a row whose sentence holds no gold mention is a false positive.
+    from policy_nlp.evaluate import score_document
+
+    text = ("France and Germany signed a trade agreement and launched a joint research programme on batteries.\n\n"
+            "Italy and Spain held a joint naval exercise in the Mediterranean.\n")
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    assert len(result.cooperation) == 3
+    gold = {"actors": [], "places": [], "cooperation": [
+        {"anchor": "signed a trade agreement", "domains": ["economic"], "modality": ["actual"], "participants": []},
+        {"anchor": "launched a joint research programme", "domains": ["science"], "modality": ["actual"], "participants": []},
+    ]}
+    scores = score_document(result, gold)["cooperation"]
+    assert (scores["tp"], scores["fn"], scores["fp"]) == (2, 0, 1)

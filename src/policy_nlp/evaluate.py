@@ -93,12 +93,14 @@ def score_document(result, gold: dict) -> dict:
     fp_sentences = set()
     for c in result.cooperation:
         flat = " ".join(c["sentence"].split())
-        hit = next((i for i, g in enumerate(golds) if " ".join(g["anchor"].split()) in flat), None)
-        if hit is None:
-            if not any(o in flat for o in optional):
-                fp_sentences.add(flat)
-        elif hit not in found:
+        # Each row matches one gold mention; two rows of one sentence (two triggers) match two
+        # gold mentions in it, and a row repeating a matched mention is neither hit nor error.
+        anchors = [i for i, g in enumerate(golds) if " ".join(g["anchor"].split()) in flat]
+        hit = next((i for i in anchors if i not in found), None)
+        if hit is not None:
             found[hit] = c
+        elif not anchors and not any(o in flat for o in optional):
+            fp_sentences.add(flat)
     names = {e["entity_id"]: e["name"] for e in result.entities}
     details = []
     for i, c in found.items():
