@@ -352,3 +352,10 @@ def test_geneva_in_a_text_about_american_diplomacy_is_in_switzerland(nlp):
     doc = nlp("The United States and China opened ambassadorial talks in Geneva in 1955.")
     places = [doc._.policy_entities[m["entity_id"]] for m in doc._.policy_mentions if m["text"] == "Geneva"]
     assert places and all(place["country_iso3"] == "CHE" for place in places)
+
+
+def test_english_names_of_cities_beat_small_namesakes(nlp):
+    # "St. Petersburg" in a text naming the United States is Russia's city, not Florida's.
+    doc = nlp("The United States sent a delegation to the economic forum in St. Petersburg.")
+    places = [doc._.policy_entities[m["entity_id"]] for m in doc._.policy_mentions if m["text"] == "St. Petersburg"]
+    assert places and all(place["country_iso3"] == "RUS" for place in places)

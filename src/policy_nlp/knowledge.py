@@ -23,7 +23,7 @@ from importlib import resources
 
 from .settings import MULTI_SEPARATOR
 
-DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv", "cities.tsv")
+DATA_FILES = ("countries.csv", "leaders.csv", "organizations.csv", "places.csv", "cities.tsv", "city_names.csv")
 
 #: GeoNames cities of at least this many people are in ``cities.tsv``.
 CITY_MIN_POPULATION = 15_000
@@ -297,6 +297,12 @@ class KnowledgeBase:
             self.cities[key].append(entry)
             if alternates:
                 self._geonames.append((entry, alternates.split("|")))
+        by_id = {c.entity_id: c for options in self.cities.values() for c in options}
+        for row in _read("city_names.csv"):
+            # The English name of a city that smaller towns also bear: both are options.
+            city, key = by_id[f"geo:{row['geonameid'].strip()}"], fold(row["name"])
+            if city not in self.cities[key]:
+                self.cities[key].append(city)
 
     def _alternate_names(self) -> dict[str, list[City]]:
         """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
