@@ -150,6 +150,12 @@ def train(examples: list[StanceExample], out_dir: Path, real: list[tuple[str, st
         **({"real_dev": real_dev_scores(examples, real)} if real else {}),
         "test": stance_scores([e.label for e in test_set], predicted),
     }
+    previous = out_dir / CARD_FILE
+    if previous.is_file():
+        # Measured by scripts/stance_designs_real.py on designs, not on this model file.
+        kept = json.loads(previous.read_text(encoding="utf-8")).get("real_dev_target_aware")
+        if kept:
+            card["real_dev_target_aware"] = kept
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 
