@@ -300,7 +300,10 @@ class KnowledgeBase:
         by_id = {c.entity_id: c for options in self.cities.values() for c in options}
         for row in _read("city_names.csv"):
             # The English name of a city that smaller towns also bear: both are options.
-            city, key = by_id[f"geo:{row['geonameid'].strip()}"], fold(row["name"])
+            city, key = by_id.get(f"geo:{row['geonameid'].strip()}"), fold(row["name"])
+            if city is None:
+                raise ValueError(f"data/city_names.csv: {row['name']!r} names GeoNames city {row['geonameid']}, "
+                                 "which is not in data/cities.tsv")
             if city not in self.cities[key]:
                 self.cities[key].append(city)
 
