@@ -388,3 +388,14 @@ def test_names_in_other_scripts_are_quotations_not_places_or_bodies(nlp):
     arabic, latin = doc[arabic.start:arabic.end], doc[latin.start:latin.end]
     assert not plausible_place(arabic) and not plausible_org(arabic, load_knowledge_base())
     assert plausible_place(latin)
+
+
+def test_defending_another_state_is_security_cooperation(nlp):
+    # One state pledging to defend another backs it; a state defending itself, a decision or
+    # its own invasion of a third does not.
+    pledged = coop(nlp, "Washington announced its determination to defend Taiwan against attack.")
+    assert [(c["trigger"].split()[0], c["domain"]) for c in pledged] == [("defend", ["security"])]
+    assert coop(nlp, "Japan would not defend South Korea if war broke out.")[0]["modality"] == "negated"
+    for text in ("Israel has the right to defend itself.", "The minister defended the decision to cut aid.",
+                 "Russia defended its invasion of Ukraine at the Security Council."):
+        assert coop(nlp, text) == [], text

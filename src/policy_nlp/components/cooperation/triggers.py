@@ -382,9 +382,10 @@ class TriggerFinder:
                        for p in c.children if p.dep_ == "pobj"]
         else:
             phrases = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-            # "the government of Abdrabbuh Mansur Hadi"
-            phrases += [p for o in phrases for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children if p.dep_ == "pobj"]
+            if verb.lemma_.lower() != "defend":  # "defended its invasion of Ukraine" is not
+                # "the government of Abdrabbuh Mansur Hadi"
+                phrases += [p for o in phrases for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"]
         if verb.lemma_.lower() in {"help", "assist", "aid"}:
             # "helping Ethiopia to address the pandemic": the state helped is the subject of
             # the clause that says with what
