@@ -399,3 +399,15 @@ def test_defending_another_state_is_security_cooperation(nlp):
     for text in ("Israel has the right to defend itself.", "The minister defended the decision to cut aid.",
                  "Russia defended its invasion of Ukraine at the Security Council."):
         assert coop(nlp, text) == [], text
+
+
+def test_creating_an_international_body_is_cooperation(nlp):
+    # States that found an international body act together; founding a national agency or
+    # creating jobs is not cooperation.
+    for text in ("It also prompted the creation of the International Energy Agency.",
+                 "The United States led the creation of the Southeast Asia Treaty Organization.",
+                 "The General Assembly approved the creation of a U.N. peacekeeping force."):
+        assert [c["trigger"] for c in coop(nlp, text)] == ["creation"], text
+    for text in ("Congress approved the creation of the Department of Homeland Security.",
+                 "The creation of jobs in Ohio remains the governor's priority."):
+        assert coop(nlp, text) == [], text

@@ -359,3 +359,9 @@ def test_english_names_of_cities_beat_small_namesakes(nlp):
     doc = nlp("The United States sent a delegation to the economic forum in St. Petersburg.")
     places = [doc._.policy_entities[m["entity_id"]] for m in doc._.policy_mentions if m["text"] == "St. Petersburg"]
     assert places and all(place["country_iso3"] == "RUS" for place in places)
+
+
+def test_cold_war_alliances_are_international_bodies(kb):
+    for surface in ("SEATO", "Southeast Asia Treaty Organization", "Baghdad Pact", "Warsaw Pact", "Comecon", "ANZUS"):
+        (entity_id, _), *_ = kb.surfaces[surface]
+        assert kb.entities[entity_id].type == "igo", surface

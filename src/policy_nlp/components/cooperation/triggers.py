@@ -60,7 +60,7 @@ class TriggerFinder:
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
-            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns
+            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -128,6 +128,11 @@ class TriggerFinder:
                                                  for c in tok.children)  # "U.S.-China trade", "Sino-American trade"
                 if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if lemma in self.lx.founding_nouns:
+                if tok.pos_ == "NOUN" and any(self._igo(t) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                              for t in c.subtree):
+                    yield tok, modifier_start(tok), tok.i + 1  # "the creation of the International Energy Agency"
                 continue
             if lemma == "entente" and tok.text[:1].isupper() and (nxt is None or nxt.lower_ != "cordiale"):
                 continue  # "the Entente": the wartime bloc as an actor, not a mention
