@@ -411,3 +411,18 @@ def test_creating_an_international_body_is_cooperation(nlp):
     for text in ("Congress approved the creation of the Department of Homeland Security.",
                  "The creation of jobs in Ohio remains the governor's priority."):
         assert coop(nlp, text) == [], text
+
+
+def test_diplomatic_posts_opened_raised_or_closed_are_relations(nlp):
+    # Establishing, raising or closing an embassy or legation makes or breaks relations, in
+    # the passive as in the active; closing a museum does not.
+    cases = {
+        "The U.S. Legation was established in Beijing in 1862.": ("established", "actual"),
+        "The Legation in Beijing was elevated to the level of Embassy in 1935.": ("elevated", "actual"),
+        "The United States opened an embassy in Hanoi in 1995.": ("opened an embassy", "actual"),
+        "The U.S. embassy in Taipei was closed on February 28, 1979.": ("closed", "negated"),
+    }
+    for text, (trigger, modality) in cases.items():
+        found = coop(nlp, text)
+        assert [(c["trigger"], c["modality"], c["domain"]) for c in found] == [(trigger, modality, ["diplomatic"])], text
+    assert coop(nlp, "The museum was closed for renovation.") == []

@@ -44,6 +44,14 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def _passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive verb, which is what it acts on: "the Legation was
+    established in Beijing"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
 class TriggerFinder:
     """Yield ``(head token, first token, end token)`` for each trigger in a sentence."""
 
@@ -254,9 +262,9 @@ class TriggerFinder:
                     yield tok, tok.i, max(o.i for o in objects) + 1
                 elif lemma in self.lx.agreement_verbs and any(lemma_of(o) in self.lx.agreement_nouns for o in objects):
                     pass  # the agreement noun itself is the trigger
-                elif lemma in self.lx.support_objects and self._supports(tok, lemma, objects) and (
+                elif lemma in self.lx.support_objects and self._supports(tok, lemma, acted_on := objects + _passive_subjects(tok)) and (
                         lemma not in self.lx.partner_required or self._names_actor(tok)) and not any(
-                        self._noun_trigger(o) for o in objects):
+                        self._noun_trigger(o) for o in acted_on):
                     # (when the object is itself a trigger, "suspended all cooperation",
                     # "normalised relations", "brokered a deal", the noun is the mention and
                     # the verb its cue)
