@@ -426,3 +426,14 @@ def test_diplomatic_posts_opened_raised_or_closed_are_relations(nlp):
         found = coop(nlp, text)
         assert [(c["trigger"], c["modality"], c["domain"]) for c in found] == [(trigger, modality, ["diplomatic"])], text
     assert coop(nlp, "The museum was closed for renovation.") == []
+
+
+def test_buying_from_a_named_state_is_economic_or_security_cooperation(nlp):
+    # A state buying goods or arms of another is trade; a state buying time, or shoppers
+    # buying goods, is not.
+    soybeans = coop(nlp, "China will purchase at least 12 million metric tons of U.S. soybeans.")
+    assert [(c["trigger"].split()[0], c["domain"]) for c in soybeans] == [("purchase", ["economic"])]
+    s400 = coop(nlp, "Turkey bought the S-400 system from Russia despite American objections.")
+    assert [c["trigger"].split()[0] for c in s400] == ["bought"] and "security" in s400[0]["domain"]
+    assert [c["trigger"] for c in coop(nlp, "Iran bought time by stalling the talks.")] == ["talks"]
+    assert coop(nlp, "Consumers buy cheaper goods online.") == []
