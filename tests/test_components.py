@@ -437,3 +437,13 @@ def test_buying_from_a_named_state_is_economic_or_security_cooperation(nlp):
     assert [c["trigger"].split()[0] for c in s400] == ["bought"] and "security" in s400[0]["domain"]
     assert [c["trigger"] for c in coop(nlp, "Iran bought time by stalling the talks.")] == ["talks"]
     assert coop(nlp, "Consumers buy cheaper goods online.") == []
+
+
+def test_support_for_a_peoples_state_side_and_arbitration(nlp):
+    # The people of a state the linker reads as a place, the side one stands by, and a
+    # dispute taken to arbitration; jobs in a place or a city's rebuilding are not partners.
+    assert [c["trigger"] for c in coop(nlp, "We will continue to support the people of Nicaragua.")] == ["support the people"]
+    assert [c["trigger"] for c in coop(nlp, "We have stood by your side since this war began.")] == ["stood by"]
+    assert [c["trigger"] for c in coop(nlp, "Venezuela submitted the boundary dispute to arbitration.")] == ["arbitration"]
+    for text in ("The company supports jobs in Ohio.", "We support the rebuilding of Aleppo."):
+        assert coop(nlp, text) == [], text

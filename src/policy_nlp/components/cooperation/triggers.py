@@ -393,6 +393,10 @@ class TriggerFinder:
         if verb.lemma_.lower() in {"stand", "side"}:
             phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"by", "with", "behind"}
                        for p in c.children if p.dep_ == "pobj"]
+            # "stood by your side", "stand at Ukraine's side": the side is whose it is
+            phrases += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"by", "at"}
+                        for p in c.children if p.dep_ == "pobj" and p.lower_ == "side"
+                        for o in p.children if o.dep_ == "poss"]
         else:
             phrases = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
             if verb.lemma_.lower() != "defend":  # "defended its invasion of Ukraine" is not
@@ -405,7 +409,9 @@ class TriggerFinder:
             phrases += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
                         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
-        return any(addressee and p.lower_ in {"you", "us"} or any(t.i in self._actors for t in (p, *p.conjuncts, *p.children)
+        # a state the linker took for a place counts too: "support the people of Nicaragua"
+        named = self._actors.keys() | self._recipients.keys()
+        return any(addressee and p.lower_ in {"you", "us", "your", "our"} or any(t.i in named for t in (p, *p.conjuncts, *p.children)
                                                     if t.dep_ in {"poss", "compound", "amod", "pobj", "dobj", "conj"} or t is p)
                    for p in phrases)
 
