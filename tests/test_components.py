@@ -447,3 +447,14 @@ def test_support_for_a_peoples_state_side_and_arbitration(nlp):
     assert [c["trigger"] for c in coop(nlp, "Venezuela submitted the boundary dispute to arbitration.")] == ["arbitration"]
     for text in ("The company supports jobs in Ohio.", "We support the rebuilding of Aleppo."):
         assert coop(nlp, text) == [], text
+
+
+def test_troops_sent_are_cooperation_only_where_welcome(nlp):
+    # Troops for a peace operation, or sent on request or to help, are security cooperation;
+    # troops massed on a border are not.
+    for text in ("The UK is also deploying 250 troops to MINUSMA later this year.",
+                 "Britain sent troops to Kuwait at the emir's request."):
+        found = coop(nlp, text)
+        assert len(found) == 1 and found[0]["domain"] == ["security"], text
+    for text in ("Russia sent troops to the Ukrainian border.", "Russia sent 100,000 troops to the border with Ukraine."):
+        assert coop(nlp, text) == [], text

@@ -42,6 +42,7 @@ class Lexicon:
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns = words("founding_nouns")
+        self.troop_words, self.troop_welcome = words("troop_words"), words("troop_welcome_words")
         self.qualified_nouns = {noun: frozenset(mods) for noun, mods in raw["qualified_nouns"].items()}
         self.qualified_for = words("qualified_nouns_for")
         self.not_after = {k: frozenset(v) for k, v in raw["not_cooperation_after"].items()}

@@ -450,12 +450,25 @@ class TriggerFinder:
                         for p in c.children if p.dep_ == "pobj"]
             words = {lemma_of(o) for o in objects} | {o.lower_ for o in objects}
             words |= {lemma_of(c) for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
-            return bool(words & wanted)
+            matched = words & wanted
+            if matched and matched <= self.lx.troop_words:
+                return self._troops_welcome(verb)
+            return bool(matched)
         if lemma == "agree":
             return not any(c.dep_ == "ccomp" for c in verb.children) and any(
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
         partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
+
+    def _troops_welcome(self, verb: Token) -> bool:
+        """Troops sent somewhere are cooperation when they go to an international body or an
+        operation or mission ("250 troops to MINUSMA"), to help or at the request of someone
+        ("sent troops at the emir's request"), not to a border or into a war."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to" and any(
+                    self._igo(t) or lemma_of(t) in {"mission", "operation", "coalition"} for t in c.subtree):
+                return True
+        return any(lemma_of(t) in self.lx.troop_welcome for t in verb.sent if t.i != verb.i)
 
     def _qualified_exchange(self, tok: Token) -> bool:
         """Exchanges and contacts count when a domain or a partner qualifies them."""
