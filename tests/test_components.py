@@ -458,3 +458,15 @@ def test_troops_sent_are_cooperation_only_where_welcome(nlp):
         assert len(found) == 1 and found[0]["domain"] == ["security"], text
     for text in ("Russia sent troops to the Ukrainian border.", "Russia sent 100,000 troops to the border with Ukraine."):
         assert coop(nlp, text) == [], text
+
+
+def test_honours_policy_declarations_and_peoples_contributions_are_not_cooperation(nlp):
+    for text in ("Mr. Speaker, I rise today in recognition of the 25th anniversary of the strikes in Poland.",
+                 "So I agree with the declaration of policy.",
+                 "We celebrated the incalculable contribution of the Irish community to London.",
+                 "We celebrate the enormous contribution the Chinese people have made to the development of Australia."):
+        assert coop(nlp, text) == [], text
+    principles = coop(nlp, "Japan and Australia issued a declaration of principles on maritime security.")
+    assert [c["trigger"] for c in principles] == ["declaration"]
+    assert [c["trigger"] for c in coop(nlp, "Britain's contribution to NATO rose to 2.3 per cent of GDP.")] == ["contribution"]
+    assert coop(nlp, "Washington withheld recognition of the new government in Kabul.")[0]["modality"] == "negated"

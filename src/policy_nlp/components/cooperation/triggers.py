@@ -156,7 +156,10 @@ class TriggerFinder:
                     or tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children)):
                 continue  # "it is my understanding that", "we are in agreement": a view shared, not a pact
             if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.lx.agreement_nouns or low in self.lx.agreement_nouns) and tok.dep_ != "compound":
-                if lemma != "declaration" or any(c.lower_ in {"joint", "of"} for c in tok.children):
+                if lemma != "declaration" or any(c.lower_ == "joint" for c in tok.children) or any(
+                        lemma_of(o) in self.lx.declaration_of for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"):
+                    # a joint declaration, a declaration of principles; not "the declaration of policy"
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if lemma in {"support", "backing", "help"} and tok.pos_ == "NOUN":
@@ -194,7 +197,7 @@ class TriggerFinder:
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if tok.pos_ == "NOUN" and (lemma in self.lx.transfer_nouns or low in self.lx.transfer_nouns) \
-                    and lemma not in self.lx.nouns and self._partner_actors(tok):
+                    and lemma not in self.lx.nouns and self._partner_actors(tok) and not self._from_people(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the largest loans to the Russian Government"
                 continue
             if low in {"bilateral", "trilateral"}:
@@ -357,6 +360,8 @@ class TriggerFinder:
         and the other recognised as a state ("recognition of the Soviet Union", "withheld
         recognition of this new provisional government", "diplomatic recognition from
         Washington"); not "recognition of the problem" nor "the need for recognition"."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ in {"amod", "det", "poss"} for c in noun.children):
+            return False  # "I rise in recognition of the anniversary": in honour of
         if self._linked_actors(noun) >= 2:
             return True
         recognised = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "to", "by"}
@@ -459,6 +464,14 @@ class TriggerFinder:
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
         partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
+
+    def _from_people(self, noun: Token) -> bool:
+        """True when a people or a community gives it: "the contribution of the Irish community
+        to London", "the contribution the Chinese people have made"."""
+        givers = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        givers += [c for c in noun.children if c.dep_ == "poss"]
+        givers += [s for c in noun.children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj"]
+        return any(lemma_of(g) in self.lx.people_givers for g in givers)
 
     def _troops_welcome(self, verb: Token) -> bool:
         """Troops sent somewhere are cooperation when they go to an international body or an
