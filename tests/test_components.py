@@ -470,3 +470,16 @@ def test_honours_policy_declarations_and_peoples_contributions_are_not_cooperati
     assert [c["trigger"] for c in principles] == ["declaration"]
     assert [c["trigger"] for c in coop(nlp, "Britain's contribution to NATO rose to 2.3 per cent of GDP.")] == ["contribution"]
     assert coop(nlp, "Washington withheld recognition of the new government in Kabul.")[0]["modality"] == "negated"
+
+
+def test_korea_alone_is_the_republic_but_not_in_war_names_compounds_or_journal_names(nlp):
+    # "Korea" and "Koreans" without North are the Republic of Korea (and the Korea of before
+    # the division, which the Republic continues); "inter-Korean" is between the two, "the
+    # Korean War" a war's name, and "at the Korea Policy Review" at a journal, not in Korea.
+    found = mentions(run(nlp, "Korea signed a treaty with Japan in 1876, and the Koreans resisted Japanese rule in Korea."))
+    assert {(t, k, e) for t, k, e in found if "Korea" in t} == {
+        ("Korea", "actor", "state:KOR"), ("Koreans", "actor", "state:KOR"), ("Korea", "place", "state:KOR")}
+    found = mentions(run(nlp, "Inter-Korean talks resumed after the Korean War anniversary."))
+    assert not any(e == "state:KOR" for _, _, e in found)
+    found = mentions(run(nlp, "Jae-won Lim is a research fellow at the Korea Policy Review."))
+    assert not any(k == "place" for t, k, _ in found if t == "Korea")

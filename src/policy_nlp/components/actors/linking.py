@@ -56,6 +56,10 @@ class EntityLinker:
 
     def link(self, doc: Doc, span: Span, source: str, state: "DocState") -> list[dict]:
         text = span.text
+        if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"inter", "intra"}:
+            return []  # "inter-Korean", "intra-African": between or within, not one state
+        if span.end < len(doc) and doc[span.end].text in {"War", "Wars"} and self.kb.demonym_country.get(fold(text)):
+            return []  # "the Korean War", "the Mexican War": a war's name, not its side
         defined = state.acronym_defined_by(span) or (state.acronyms.get(text) if len(span) == 1 else None)
         if defined is not None:
             state.acronyms[text] = defined
@@ -109,7 +113,8 @@ class EntityLinker:
         if role == "country" and fold(span.text) in self.kb.us_states and us_state_context(span, state):
             return state.mention(span, self.kb.entities[self.kb.us_states[fold(span.text)]], "place", "place")
         if role == "country":
-            kind = "place" if is_location(span) and not seat_of_government(span) else "actor"
+            # "at the Korea Policy Review" is at a journal, not in Korea
+            kind = "place" if is_location(span) and not seat_of_government(span) and not names_a_thing(doc, span.end) else "actor"
             return state.mention(span, entity, kind, role)
         if role == "capital":
             if seat_of_government(span):

@@ -139,9 +139,17 @@ def noun_phrase_context(span: Span) -> list:
 
 
 def names_a_thing(doc, end: int) -> bool:
-    """True when the words after a person's name (ending at token ``end``) make it the name
-    of a thing: "Atatürk Dam", "the Balfour Declaration", "the Molotov-Ribbentrop Pact"."""
+    """True when the words after a person's or place's name (ending at token ``end``) make it
+    the name of a thing: "Atatürk Dam", "the Balfour Declaration", "the Molotov-Ribbentrop
+    Pact", "the Korea Policy Review"."""
     i = end
     while i + 1 < len(doc) and doc[i].text in {"-", "\u2013"} and doc[i + 1].is_title:
         i += 2  # the other name of a pair: "Molotov-Ribbentrop Pact"
-    return i < len(doc) and doc[i].is_title and doc[i].lower_ in WORDS.named_after_words
+    # the head word may come after a few capitalised words: "the Korea Policy Review", "the
+    # Japan-Korea Future Partnership Symposium"
+    for j in range(i, min(i + 3, len(doc))):
+        if not doc[j].is_title:
+            return False
+        if doc[j].lower_ in WORDS.named_after_words:
+            return True
+    return False
