@@ -483,3 +483,9 @@ def test_korea_alone_is_the_republic_but_not_in_war_names_compounds_or_journal_n
     assert not any(e == "state:KOR" for _, _, e in found)
     found = mentions(run(nlp, "Jae-won Lim is a research fellow at the Korea Policy Review."))
     assert not any(k == "place" for t, k, _ in found if t == "Korea")
+
+
+def test_england_is_the_british_state_or_a_place_in_it(nlp):
+    found = mentions(run(nlp, "England has recently associated herself with the Franco-Russian Alliance. He studied in England."))
+    assert [(t, k, e) for t, k, e in found if t == "England"] == [("England", "actor", "state:GBR"), ("England", "place", "state:GBR")]
+    assert not any(t == "English" for t, _, _ in mentions(run(nlp, "She taught English in Osaka.")))
