@@ -473,12 +473,12 @@ def test_honours_policy_declarations_and_peoples_contributions_are_not_cooperati
 
 
 def test_korea_alone_is_the_republic_but_not_in_war_names_compounds_or_journal_names(nlp):
-    # "Korea" and "Koreans" without North are the Republic of Korea (and the Korea of before
-    # the division, which the Republic continues); "inter-Korean" is between the two, "the
-    # Korean War" a war's name, and "at the Korea Policy Review" at a journal, not in Korea.
+    # "Korea" without North is the Republic of Korea (and the Korea of before the division,
+    # which the Republic continues); "Koreans" are of either state, or both, and name none;
+    # "inter-Korean" is between the two, "the Korean War" a war's name, and "at the Korea
+    # Policy Review" at a journal, not in Korea.
     found = mentions(run(nlp, "Korea signed a treaty with Japan in 1876, and the Koreans resisted Japanese rule in Korea."))
-    assert {(t, k, e) for t, k, e in found if "Korea" in t} == {
-        ("Korea", "actor", "state:KOR"), ("Koreans", "actor", "state:KOR"), ("Korea", "place", "state:KOR")}
+    assert {(t, k, e) for t, k, e in found if "Korea" in t} == {("Korea", "actor", "state:KOR"), ("Korea", "place", "state:KOR")}
     found = mentions(run(nlp, "Inter-Korean talks resumed after the Korean War anniversary."))
     assert not any(e == "state:KOR" for _, _, e in found)
     found = mentions(run(nlp, "Jae-won Lim is a research fellow at the Korea Policy Review."))
