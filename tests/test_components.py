@@ -489,3 +489,12 @@ def test_england_is_the_british_state_or_a_place_in_it(nlp):
     found = mentions(run(nlp, "England has recently associated herself with the Franco-Russian Alliance. He studied in England."))
     assert [(t, k, e) for t, k, e in found if t == "England"] == [("England", "actor", "state:GBR"), ("England", "place", "state:GBR")]
     assert not any(t == "English" for t, _, _ in mentions(run(nlp, "She taught English in Osaka.")))
+
+
+def test_generic_powers_legal_designations_and_usg(nlp):
+    # "the Powers" is no body, "a Foreign Terrorist Organization" is a legal category, and
+    # "USG" (the U.S. Government) is the United States.
+    assert mentions(run(nlp, "The Powers agreed to meet again.")) == []
+    found = mentions(run(nlp, "The State Department designated the group a Foreign Terrorist Organization."))
+    assert not any("Terrorist" in t for t, _, _ in found)
+    assert ("USG", "actor", "state:USA") in mentions(run(nlp, "USG officials have engaged with the Taliban."))

@@ -167,6 +167,8 @@ class EntityLinker:
 
     def org(self, span: Span, state: "DocState") -> list[dict]:
         words = span.text.split()
+        if " ".join(words).lower().removeprefix("the ") in WORDS.designation_names:
+            return []  # "designated a Foreign Terrorist Organization": a legal category, not a body
         if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
                 or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
             return []

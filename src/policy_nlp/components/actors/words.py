@@ -32,6 +32,7 @@ class ActorWords:
     place_of_nouns: frozenset[str]
     example_place_nouns: frozenset[str]
     named_after_words: frozenset[str]
+    designation_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def load_actor_words() -> ActorWords:
         geo_head_words=words("geo_head_words"), non_name_acronyms=words("non_name_acronyms"),
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
         place_of_nouns=words("place_of_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
+        designation_names=words("designation_names"),
     )
 
 
