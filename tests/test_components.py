@@ -498,3 +498,10 @@ def test_generic_powers_legal_designations_and_usg(nlp):
     found = mentions(run(nlp, "The State Department designated the group a Foreign Terrorist Organization."))
     assert not any("Terrorist" in t for t, _, _ in found)
     assert ("USG", "actor", "state:USA") in mentions(run(nlp, "USG officials have engaged with the Taliban."))
+
+
+def test_relations_forged_by_the_subject_of_an_adjective(nlp):
+    # "have been able to forge", "was ready to restore": the subject is the copula's.
+    assert [c["trigger"] for c in coop(nlp, "Australia and China have been able to forge such a relationship.")] == ["relationship"]
+    ready = coop(nlp, "The United States was ready to restore relations.")
+    assert [(c["trigger"], c["modality"]) for c in ready] == [("relations", "proposed")]

@@ -29,7 +29,8 @@ def _state_pair(tok: Token) -> bool:
 def inherited_subject(verb: Token) -> Token | None:
     """The subject a verb without its own shares with the verb it depends on: "the United
     States wanted to improve relations", "refused to recognize or establish relations",
-    "countries that supported Israel" (the noun a relative clause describes)."""
+    "countries that supported Israel" (the noun a relative clause describes), "the two
+    countries have been able to forge a relationship"."""
     for _ in range(3):
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             return None
@@ -38,6 +39,8 @@ def inherited_subject(verb: Token) -> Token | None:
         if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.i == verb.i:
             return None
         verb = verb.head
+        if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+            verb = verb.head  # "have been able to forge": the subject is the copula's
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
             return subject
