@@ -458,6 +458,8 @@ def test_troops_sent_are_cooperation_only_where_welcome(nlp):
         assert len(found) == 1 and found[0]["domain"] == ["security"], text
     for text in ("Russia sent troops to the Ukrainian border.", "Russia sent 100,000 troops to the border with Ukraine."):
         assert coop(nlp, text) == [], text
+    both = coop(nlp, "Russia sent troops to the border, and NATO vowed to help Ukraine.")
+    assert [c["trigger"] for c in both] == ["help Ukraine"]
 
 
 def test_honours_policy_declarations_and_peoples_contributions_are_not_cooperation(nlp):

@@ -484,7 +484,10 @@ class TriggerFinder:
             if c.dep_ == "prep" and c.lower_ == "to" and any(
                     self._igo(t) or lemma_of(t) in {"mission", "operation", "coalition"} for t in c.subtree):
                 return True
-        return any(lemma_of(t) in self.lx.troop_welcome for t in verb.sent if t.i != verb.i)
+        # (in the verb's own phrase, not a clause joined to it: "help" elsewhere in the
+        # sentence says nothing of these troops)
+        return any(lemma_of(t) in self.lx.troop_welcome for c in verb.children if c.dep_ not in {"conj", "cc"}
+                   for t in c.subtree)
 
     def _qualified_exchange(self, tok: Token) -> bool:
         """Exchanges and contacts count when a domain or a partner qualifies them."""
