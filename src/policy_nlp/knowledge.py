@@ -287,6 +287,10 @@ class KnowledgeBase:
                 self._surface(surface, state.entity_id, "metonym")
 
     def _load_cities(self) -> None:
+        # The English names of cities that smaller towns also bear: both are options.
+        english: dict[str, list[str]] = defaultdict(list)
+        for row in _read("city_names.csv"):
+            english[row["geonameid"].strip()].append(row["name"])
         text = resources.files("policy_nlp").joinpath("data", "cities.tsv").read_text(encoding="utf-8")
         self._geonames = []
         for line in text.splitlines():
@@ -297,15 +301,12 @@ class KnowledgeBase:
             self.cities[key].append(entry)
             if alternates:
                 self._geonames.append((entry, alternates.split("|")))
-        by_id = {c.entity_id: c for options in self.cities.values() for c in options}
-        for row in _read("city_names.csv"):
-            # The English name of a city that smaller towns also bear: both are options.
-            city, key = by_id.get(f"geo:{row['geonameid'].strip()}"), fold(row["name"])
-            if city is None:
-                raise ValueError(f"data/city_names.csv: {row['name']!r} names GeoNames city {row['geonameid']}, "
-                                 "which is not in data/cities.tsv")
-            if city not in self.cities[key]:
-                self.cities[key].append(city)
+            for other in english.pop(geonameid, ()):
+                if entry not in self.cities[fold(other)]:
+                    self.cities[fold(other)].append(entry)
+        for geonameid, names in english.items():
+            raise ValueError(f"data/city_names.csv: {names[0]!r} names GeoNames city {geonameid}, "
+                             "which is not in data/cities.tsv")
 
     def _alternate_names(self) -> dict[str, list[City]]:
         """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
