@@ -418,8 +418,8 @@ class TriggerFinder:
                         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
         # a state the linker took for a place counts too: "support the people of Nicaragua"
-        named = self._actors.keys() | self._recipients.keys()
-        return any(addressee and p.lower_ in {"you", "us", "your", "our"} or any(t.i in named for t in (p, *p.conjuncts, *p.children)
+        return any(addressee and p.lower_ in {"you", "us", "your", "our"} or any(
+                       t.i in self._actors or t.i in self._recipients for t in (p, *p.conjuncts, *p.children)
                                                     if t.dep_ in {"poss", "compound", "amod", "pobj", "dobj", "conj"} or t is p)
                    for p in phrases)
 
