@@ -43,6 +43,7 @@ class Lexicon:
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns = words("founding_nouns")
         self.troop_words, self.troop_welcome = words("troop_words"), words("troop_welcome_words")
+        self.troop_destinations = words("troop_destinations")
         self.people_givers, self.declaration_of = words("people_givers"), words("declaration_of")
         self.qualified_nouns = {noun: frozenset(mods) for noun, mods in raw["qualified_nouns"].items()}
         self.qualified_for = words("qualified_nouns_for")

@@ -482,7 +482,7 @@ class TriggerFinder:
         ("sent troops at the emir's request"), not to a border or into a war."""
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "to" and any(
-                    self._igo(t) or lemma_of(t) in {"mission", "operation", "coalition"} for t in c.subtree):
+                    self._igo(t) or lemma_of(t) in self.lx.troop_destinations for t in c.subtree):
                 return True
         # (in the verb's own phrase, not a clause joined to it: "help" elsewhere in the
         # sentence says nothing of these troops)
