@@ -507,3 +507,19 @@ def test_relations_forged_by_the_subject_of_an_adjective(nlp):
     assert [c["trigger"] for c in coop(nlp, "Australia and China have been able to forge such a relationship.")] == ["relationship"]
     ready = coop(nlp, "The United States was ready to restore relations.")
     assert [(c["trigger"], c["modality"]) for c in ready] == [("relations", "proposed")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region or continent spans states: it takes none of those named around it
+    ("Germany must secure colonies in Central Africa, while Russia expands in Northern Asia.",
+     {"Central Africa": "", "Northern Asia": ""}),
+    # a state or a large city at the start of a place's name gives its country, whichever
+    # state the sentence names nearest
+    ("India shelled targets in East Pakistan and West Pakistan.", {"East Pakistan": "PAK", "West Pakistan": "PAK"}),
+    ("The United States struck a convoy leaving Baghdad International Airport.", {"Baghdad International Airport": "IRQ"}),
+])
+def test_an_unknown_place_takes_its_country_from_its_name_before_its_neighbours(nlp, text, expected):
+    doc = run(nlp, text)
+    entities = doc._.policy_entities
+    found = {m["text"]: entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions if m["kind"] == "place"}
+    assert {name: found.get(name) for name in expected} == expected

@@ -17,6 +17,11 @@ from .state import DocState
 from .syntax import acts, hyphen_pair, is_location, names_a_thing, noun_phrase_context, seat_of_government, us_state_context
 from .words import WORDS
 
+#: A place's name that starts with a city's gives the city's country ("Baghdad International
+#: Airport", "Kumasi Airport") only for a city this large: "Bay of Pigs" and "Pearl River
+#: Delta" start with the names of small towns.
+NAMING_CITY_MIN_POPULATION = 100_000
+
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
 
@@ -248,8 +253,8 @@ class EntityLinker:
         "Norwegian Joint Headquarters"); a person or organisation otherwise takes a state
         named in its own noun phrase ("Israeli Ambassador Shlomo Argov", "Marit Haugen, a
         Norwegian glaciologist", "Iran's Atomic Energy Organization"), never one merely named
-        nearby; a place also takes the state named nearest in its sentence ("the port of
-        Basra in southern Iraq"). Known entities keep the knowledge base's country, or none
+        nearby; a place takes the country its name or the state it is in gives ("the port of
+        Basra in southern Iraq", see :meth:`_place_country`). Known entities keep the knowledge base's country, or none
         (a region spanning states has none).
         """
         states = [m for m in mentions if state.entities[m["entity_id"]].type == "state"]
@@ -265,14 +270,63 @@ class EntityLinker:
             words = list(span) if entity.type == "organization" else []
             iso3 = next((c for c in map(self._state_named_by, [*words, *noun_phrase_context(span)]) if c), "")
             if not iso3 and m["kind"] == "place":
-                bounds = (span.sent.start_char, span.sent.end_char)
-                near = [s for s in states if bounds[0] <= s["start_char"] < bounds[1]]
-                if near:
-                    closest = min(near, key=lambda s: abs(s["start_char"] - m["start_char"]))
-                    iso3 = state.entities[closest["entity_id"]].country_iso3
+                iso3 = self._place_country(doc, span, states, state)
             if iso3:
                 state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
                                                           entity.latitude, entity.longitude)
+
+    def _place_country(self, doc: Doc, span: Span, states: list[dict], state: "DocState") -> str:
+        """The country of a place the knowledge base does not know, from its own name, else
+        from the state named where it is, else from the state named nearest in its sentence.
+
+        A name inside a region's or continent's ("Northern Asia", "Central Africa") takes
+        none; a state or city at the start of the name gives its country ("East Pakistan",
+        "Baghdad International Airport").
+        """
+        words = [t for t in span if t.lower_ != "the"]
+        if any(self._is_region(t.text) for t in words):
+            return ""
+        if words and words[0].text in WORDS.compass_words:
+            words = words[1:]
+        if words:
+            first = next((self.kb.entities[eid].country_iso3 for eid, role in self.kb.surfaces.get(words[0].text, ())
+                          if role == "country"), "")
+            if first:
+                return first
+            namesakes = self.kb.cities.get(fold(words[0].text), ()) if words[0].is_title and len(words) > 1 else ()
+            if any(c.population >= NAMING_CITY_MIN_POPULATION for c in namesakes):
+                city = self.kb.city(words[0].text, state.countries, alternates=False)
+                if city is not None and city.country_iso3:
+                    return city.country_iso3
+        sentence = [s for s in states if span.sent.start_char <= s["start_char"] < span.sent.end_char]
+        around = [s for s in sentence if self._contains(doc, s, span)] or sentence
+        if not around:
+            return ""
+        closest = min(around, key=lambda s: abs(s["start_char"] - span.start_char))
+        return state.entities[closest["entity_id"]].country_iso3
+
+    def _is_region(self, word: str) -> bool:
+        """True when ``word`` names a continent or a region with no single state ("Asia")."""
+        return any(self.kb.entities[eid].type in {"continent", "region"} and not self.kb.entities[eid].country_iso3
+                   for eid, _ in self.kb.surfaces.get(word, ()))
+
+    @staticmethod
+    def _contains(doc: Doc, state_mention: dict, place: Span) -> bool:
+        """True when a state's mention is where a place is: in the place's own phrase ("Basra
+        in southern Iraq", "Kumasi, Ghana", "Iraq's Basra") or in the phrase of the noun the
+        place names ("the port of Basra in southern Iraq"); not a state merely named in the
+        same sentence ("from Central Africa to Turkey")."""
+        named = doc.char_span(state_mention["start_char"], state_mention["end_char"], alignment_mode="expand")
+        if named is None or named.sent.start != place.sent.start:
+            return False
+        if named.start == place.end + 1 and doc[place.end].text == ",":
+            return True
+        root = place.root
+        heads = [root]
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+            heads.append(root.head.head)  # "the port of Basra"
+        inside = range(place.start, place.end)
+        return any(named.root in head.subtree and named.root.i not in inside for head in heads)
 
     def _state_named_by(self, token) -> str:
         """The country code of the state a token names as a country or demonym, else ``""``."""
