@@ -523,3 +523,15 @@ def test_an_unknown_place_takes_its_country_from_its_name_before_its_neighbours(
     entities = doc._.policy_entities
     found = {m["text"]: entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions if m["kind"] == "place"}
     assert {name: found.get(name) for name in expected} == expected
+
+
+def test_a_shared_capital_stands_for_the_state_the_text_names(nlp):
+    # Moscow and the Kremlin were the Soviet Union's seat before Russia's: a text that names
+    # the Soviet Union and never Russia means the Soviet Union by them, one naming Russia's
+    # president means Russia.
+    found = mentions(run(nlp, "The Soviet Union invaded Afghanistan. Moscow claimed that the Kremlin had been invited."))
+    assert [(t, e) for t, _, e in found if t in {"Moscow", "Kremlin"}] == [("Moscow", "state:SUN"), ("Kremlin", "state:SUN")]
+    found = mentions(run(nlp, "Putin met Biden. Moscow said the Soviet Union was gone."))
+    assert ("Moscow", "actor", "state:RUS") in found
+    found = mentions(run(nlp, "Hanoi sent troops south, and North Vietnam denied it."))
+    assert ("Hanoi", "actor", "state:VDR") in found

@@ -178,6 +178,9 @@ class KnowledgeBase:
         #: ``country``, ``demonym``, ``capital``, ``metonym``, ``person``, ``org``, ``place``.
         self.surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.capital_place: dict[str, str] = {}  # state entity id -> capital place entity id
+        #: state entity id -> the other states with the same capital (Russia's Moscow was the
+        #: Soviet Union's, Serbia's Belgrade Yugoslavia's)
+        self.capital_sharers: dict[str, list[str]] = {}
         self.people_by_short: dict[str, list[Person]] = defaultdict(list)
         self.people_by_name: dict[str, Person] = {}
         self.orgs_by_name: dict[str, str] = {}
@@ -285,6 +288,13 @@ class KnowledgeBase:
                         self._surface(surface, state.entity_id, "capital")
             for surface in _split(row.get("metonyms")):
                 self._surface(surface, state.entity_id, "metonym")
+        by_capital: dict[str, list[str]] = defaultdict(list)
+        for state_id, place_id in self.capital_place.items():
+            by_capital[fold(self.entities[place_id].name)].append(state_id)
+        for states in by_capital.values():
+            for state_id in states:
+                if len(states) > 1:
+                    self.capital_sharers[state_id] = [s for s in states if s != state_id]
 
     def _load_cities(self) -> None:
         # The English names of cities that smaller towns also bear: both are options.

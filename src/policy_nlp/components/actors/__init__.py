@@ -75,6 +75,7 @@ class ActorLinker:
         mentions.extend(self.scans.bare_surnames(doc, titles, mentions, state))
         mentions.extend(self.scans.korean_halves(doc, titles, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
+        self.linker.shared_capitals(mentions, state)
         self.linker.infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
         doc._.policy_entities = {eid: dict(vars(ent)) for eid, ent in state.entities.items()}

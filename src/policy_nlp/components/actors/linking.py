@@ -246,6 +246,26 @@ class EntityLinker:
         person = self.kb.people_with_short(short, state.year, state.countries, roles)
         return self.kb.person_entity(person, state.year) if person else None
 
+    def shared_capitals(self, mentions: list[dict], state: "DocState") -> None:
+        """A capital or metonym two states share stands for the one the text otherwise names.
+
+        "Moscow" and "the Kremlin" are Russia's, but in a text that names the Soviet Union
+        (by name, people or bodies) and never Russia they are the Soviet Union's; likewise
+        Hanoi for North Vietnam and Belgrade for Yugoslavia.
+        """
+        named = {state.entities[m["entity_id"]].entity_id for m in mentions
+                 if m["kind"] == "actor" and m["role"] not in {"capital", "metonym"}
+                 and state.entities[m["entity_id"]].type == "state"}
+        named |= {f"state:{code}" for m in mentions if m["kind"] == "actor" and m["role"] in {"person", "org"}
+                  for code in state.entities[m["entity_id"]].country_iso3.split(";") if code}
+        for m in mentions:
+            if m["kind"] != "actor" or m["role"] not in {"capital", "metonym"} or m["entity_id"] in named:
+                continue
+            others = [s for s in self.kb.capital_sharers.get(m["entity_id"], ()) if s in named]
+            if len(others) == 1:
+                m["entity_id"] = others[0]
+                state.entities.setdefault(others[0], self.kb.entities[others[0]])
+
     def infer_countries(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
         """Give new entities (ones the knowledge base does not know) a country from their context.
 
