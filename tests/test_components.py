@@ -138,6 +138,8 @@ def test_modality_follows_cue_scope(nlp, text, modality):
         "The chairman of the Joint Chiefs of Staff briefed Congress on Tuesday.",
         "She deposited the money at the Cooperative Bank in Manchester.",
         "Troops traded an exchange of fire across the border overnight.",
+        # the "from" phrase of a verb that guards its object names what it is kept from
+        "He vowed to protect Middle Eastern oil supplies from encroaching Soviet power.",
     ],
 )
 def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
@@ -148,6 +150,9 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
     "text, modality",
     [
         ("Albania was attempting to normalize relations with its Balkan neighbours.", "actual"),
+        # the partner phrase of a transfer hung on the verb whose object it is
+        ("The U.S. Government would suspend further purchases of silver from Mexico.", "negated"),
+        ("The World Bank extended new loans to Egypt in 2016.", "actual"),
         ("There was a deterioration of relations between the United States and Iraq.", "negated"),
         ("Washington recognized the new government in Kabul in 1978.", "actual"),
         ("He says he actively supported the United States during the war.", "actual"),

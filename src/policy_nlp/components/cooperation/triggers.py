@@ -291,6 +291,11 @@ class TriggerFinder:
         # "the aid provided to the Palestinian Authority", "the support we offer to the
         # Palestinian people": the phrase of a participle or a relative clause
         phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent"}]
+        if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and lemma_of(tok.head) not in self.lx.guard_verbs:
+            # "suspend purchases of silver from Mexico", "extended loans to Egypt": the parser
+            # often hangs the partner phrase on the verb whose object the noun is (but
+            # "protect oil supplies from Soviet power" guards them against it)
+            phrases += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"from", "to", "with", "for"}]
         return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
                    or c.lower_ == "to" and any(t.i in self._recipients for t in c.subtree) for c in phrases)
 
