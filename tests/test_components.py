@@ -540,3 +540,15 @@ def test_a_shared_capital_stands_for_the_state_the_text_names(nlp):
     assert ("Moscow", "actor", "state:RUS") in found
     found = mentions(run(nlp, "Hanoi sent troops south, and North Vietnam denied it."))
     assert ("Hanoi", "actor", "state:VDR") in found
+
+
+def test_a_title_of_address_makes_a_town_name_a_person_and_the_summit_is_no_town(nlp):
+    # "Mr. Hyde" is a person, not Hyde in England; "The Summit" after the summit's full name
+    # is no town in New Jersey, while "the Mosul farmer" is still of Mosul.
+    found = mentions(run(nlp, "I thank the gentleman from Illinois (Mr. Hyde) for his work."))
+    assert [(t, k) for t, k, _ in found if t == "Hyde"] == [("Hyde", "actor")]
+    found = mentions(run(nlp, "Boris Johnson hosts the UK-Africa Investment Summit in London. The Summit brings together "
+                              "British and African businesses."))
+    assert not any(t == "Summit" for t, _, _ in found)
+    found = mentions(run(nlp, "The data would let the Mosul farmer plan his season."))
+    assert [(t, k) for t, k, _ in found if t == "Mosul"] == [("Mosul", "place")]

@@ -65,6 +65,8 @@ class EntityLinker:
             return []  # "inter-Korean", "intra-African": between or within, not one state
         if span.end < len(doc) and doc[span.end].text in {"War", "Wars"} and self.kb.demonym_country.get(fold(text)):
             return []  # "the Korean War", "the Mexican War": a war's name, not its side
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in WORDS.honorifics and len(span) <= 2:
+            return self.person(doc, span, state)  # "the gentleman from Illinois (Mr. Hyde)"
         defined = state.acronym_defined_by(span) or (state.acronyms.get(text) if len(span) == 1 else None)
         if defined is not None:
             state.acronyms[text] = defined
@@ -90,7 +92,7 @@ class EntityLinker:
                 return pair
         if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames:
             # "universities in Manchester and Glasgow": a city the model read as a name.
-            place = self.kb.city(span.text, state.countries)
+            place = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
             if place is not None and (is_location(span) or fold(span.text) not in self.kb.people_by_short):
                 return [state.mention(span, place, "place", "place")]
         if source in {"GPE", "LOC", "ORG"} and len(span) == 1 and self.kb.city(span.text) is None:
@@ -221,13 +223,21 @@ class EntityLinker:
             return self.kb.entities.get(f"state:{leader.entity.country_iso3}")
         return None
 
+    def _common_noun_after_the(self, span: Span) -> bool:
+        """True for one capitalised common word after "the" ("The Summit brings together",
+        "the Mall"): a shorthand of a name said before, not a small town of that name (Summit,
+        New Jersey). WordNet's nouns include large cities ("the Mosul farmer"): those stay."""
+        return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+            and span[0].lower_ in self.common \
+            and all(c.population < NAMING_CITY_MIN_POPULATION for c in self.kb.cities.get(fold(span.text), ()))
+
     def place(self, doc: Doc, span: Span, state: "DocState") -> list[dict]:
         government = self._government_of(span, state)
         if government is not None:
             return [state.mention(span, government, "actor", "metonym")]  # "the Soviet Government"
         if fold(span.text) in state.surnames:
             return [state.mention(span, state.surnames[fold(span.text)], "actor", "person")]  # "Hyde" after "Henry Hyde"
-        city = self.kb.city(span.text, state.countries)
+        city = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
         if city is not None:
             return [state.mention(span, city, "place", "place")]
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
