@@ -72,16 +72,19 @@ def test_training_is_deterministic(tmp_path):
     a, b = load_stance_model(tmp_path / "a"), load_stance_model(tmp_path / "b")
     texts = [e.text for e in subset[:10]]
     assert (a.predict_proba(texts) == b.predict_proba(texts)).all()
-    # Training again over a card keeps the design comparison measured on real text by
-    # scripts/stance_designs_real.py (it is about designs, not this model file) and drops
+    # Training again over a card keeps the design comparisons measured on real text by
+    # scripts/stance_designs_real.py and stance_embedding_real.py (they are about designs,
+    # not this model file) and drops
     # what belongs to the old model file.
     card_path = tmp_path / "a" / CARD_FILE
     card = json.loads(card_path.read_text())
     card["real_dev_target_aware"] = {"document": {"macro_f1": 0.8}}
+    card["real_dev_embedding"] = {"embedding": {"macro_f1": 0.7}}
     card["calibration_real"] = {"model_sha256": "old"}
     card_path.write_text(json.dumps(card))
     again = train(subset, tmp_path / "a")
     assert again["real_dev_target_aware"] == {"document": {"macro_f1": 0.8}} and "calibration_real" not in again
+    assert again["real_dev_embedding"] == {"embedding": {"macro_f1": 0.7}}
 
 
 def test_document_prediction_has_target_evidence_and_sentence_scores(analyzer, samples_dir):

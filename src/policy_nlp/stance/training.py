@@ -152,10 +152,12 @@ def train(examples: list[StanceExample], out_dir: Path, real: list[tuple[str, st
     }
     previous = out_dir / CARD_FILE
     if previous.is_file():
-        # Measured by scripts/stance_designs_real.py on designs, not on this model file.
-        kept = json.loads(previous.read_text(encoding="utf-8")).get("real_dev_target_aware")
-        if kept:
-            card["real_dev_target_aware"] = kept
+        # Measured by scripts/stance_designs_real.py and scripts/stance_embedding_real.py on
+        # designs, not on this model file.
+        old = json.loads(previous.read_text(encoding="utf-8"))
+        for key in ("real_dev_target_aware", "real_dev_embedding"):
+            if old.get(key):
+                card[key] = old[key]
     (out_dir / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card
 
