@@ -552,3 +552,20 @@ def test_a_title_of_address_makes_a_town_name_a_person_and_the_summit_is_no_town
     assert not any(t == "Summit" for t, _, _ in found)
     found = mentions(run(nlp, "The data would let the Mosul farmer plan his season."))
     assert [(t, k) for t, k, _ in found if t == "Mosul"] == [("Mosul", "place")]
+
+
+def test_bodies_named_with_their_state_and_people_named_by_what_they_do(nlp):
+    doc = run(nlp, "In 2005 the officials of the Ministry of Foreign Affairs of Pakistan met staff of the Securities "
+                   "and Exchange Commission of Pakistan in Islamabad.")
+    names = {m["text"]: doc._.policy_entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions}
+    assert names.get("Ministry of Foreign Affairs of Pakistan") == "PAK"
+    assert names.get("Securities and Exchange Commission of Pakistan") == "PAK"
+    # the acronym after the full name is the same body, of the state its name names
+    doc = run(nlp, "After the visit, the Communist Party of Cuba (PCC) kept its monopoly, and the PCC jailed artists.")
+    found = [(m["text"], m["entity_id"]) for m in doc._.policy_mentions]
+    assert found[0] == ("Communist Party of Cuba", "org:communist-party-of-cuba") and {e for _, e in found} == {found[0][1]}
+    assert doc._.policy_entities[found[0][1]]["country_iso3"] == "CUB"
+    # a name the model calls a body, after "candidate", is a person
+    doc = run(nlp, "The court upheld a fifteen-year ban on opposition candidate María Corina Machado, who had won the primary.")
+    assert [(m["text"], doc._.policy_entities[m["entity_id"]]["type"]) for m in doc._.policy_mentions
+            if "Machado" in m["text"]] == [("María Corina Machado", "person")]

@@ -70,7 +70,20 @@ class CandidateFinder:
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
             [{"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
              {"IS_TITLE": True, "OP": "+"}],
+            # "Communist Party of Cuba", "National Bank of Greece"
+            [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}},
+             {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
         ], greedy="LONGEST")
+        # "Ministry of Foreign Affairs of Pakistan", "Securities and Exchange Commission of
+        # Pakistan": a body's name, then "of" and a state's name (checked in __call__)
+        self.state_bodies = Matcher(nlp.vocab)
+        self.state_bodies.add("ORG", [
+            [{"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+             {"IS_TITLE": True, "OP": "+"}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
+            [{"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": heads}},
+             {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
+        ], greedy="LONGEST")
+        self.state_names = {s for s, options in kb.surfaces.items() if any(role == "country" for _, role in options)}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = [], []
@@ -98,6 +111,12 @@ class CandidateFinder:
             span = trim(Span(doc, start, end, label="ORG"))
             if span is not None and not any(t.is_sent_start and t.i == span.start and t.pos_ != "PROPN" for t in span):
                 spans.append((span, "ORG"))
+        for _, start, end in self.state_bodies(doc):
+            tail = doc[start:end]
+            of = max(t.i for t in tail if t.lower_ == "of")
+            state = doc[of + 1:end].text.removeprefix("the ")
+            if state in self.state_names and not any(t.is_sent_start and t.i > start for t in tail):
+                spans.append((Span(doc, start, end, label="ORG"), "ORG"))
         for ent in doc.ents:
             if ent.label_ in LABEL_ALIASES:
                 ent = Span(doc, ent.start, ent.end, label=LABEL_ALIASES[ent.label_])

@@ -190,12 +190,25 @@ class EntityLinker:
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
         entity = state.acronym_of(span.text)
+        if entity is None and self._introduced_as_person(span):
+            return self.person(span.doc, span, state)  # "opposition candidate María Corina Machado"
         if entity is None:
             if in_headline(span) or not plausible_org(span, self.kb, self.common):
                 return []
             entity = Entity(f"org:{slug(span.text)}", span.text, "organization", "")
         state.remember_org(entity)
         return [state.mention(span, entity, "actor", "org")]
+
+    @staticmethod
+    def _introduced_as_person(span: Span) -> bool:
+        """True when a name the model calls an organisation follows a person's title or a
+        noun for what a person does, and has no word of a body in it: "opposition candidate
+        María Corina Machado", not "the rapper's label Sony Music Group"."""
+        before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+        if len(span) < 2 or before not in WORDS.person_nouns | WORDS.person_titles | WORDS.title_words:
+            return False
+        body_words = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after_words
+        return not any(t.lower_ in body_words or t.text in WORDS.org_head_words or t.is_upper for t in span)
 
     def _government_of(self, span: Span, state: "DocState") -> Entity | None:
         """The state a name for its government stands for: "Government of Iraq", "the
