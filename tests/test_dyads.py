@@ -76,3 +76,22 @@ def test_a_cache_entry_without_dyads_is_a_miss(tmp_path):
     payload = json.dumps(old).encode()
     (cache.folder / f"{key}.json").write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
     assert cache.get(key) is None
+
+
+def test_a_sentence_that_names_no_side_takes_the_two_states_the_document_is_about(analyzer, tmp_path):
+    # In a statement about Australia and Afghanistan, "defence cooperation" in a sentence
+    # that names neither is between the two; a sentence that names its sides keeps them,
+    # and the rows say where the participants came from.
+    path = tmp_path / "partnership.txt"
+    path.write_text(
+        "Australia and Afghanistan signed a Comprehensive Long-term Partnership in Chicago. "
+        "Australia will support Afghanistan's security forces, and Afghanistan will work with Australia on migration. "
+        "The Governments of Australia and Afghanistan will meet every year. "
+        "Specific defence cooperation arrangements will be reviewed on a regular basis.\n", encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    rows = {r["trigger"]: r for r in result.cooperation}
+    defence = rows["Specific defence cooperation arrangements"]
+    assert (defence["participant_names"], defence["participants_from"]) == ("Australia; Afghanistan", "document")
+    assert all(r["participants_from"] == "sentence" for t, r in rows.items() if r is not defence)
+    pairs = [(d["pair"], d["participants_from"]) for d in result.dyads if d["start_char"] == defence["start_char"]]
+    assert pairs == [("Afghanistan / Australia", "document")]

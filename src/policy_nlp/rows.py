@@ -47,6 +47,31 @@ def document_row(source: SourceDocument, **extra) -> dict:
     return row
 
 
+#: A state is one of a document's two parties when the text names it at least this often,
+#: and the second at least this share as often as the first.
+PARTY_MIN_MENTIONS = 3
+PARTY_SHARE = 0.3
+
+
+def document_parties(counts: Counter, entities: dict[str, dict]) -> list[str]:
+    """The two states a text is mostly about (a joint statement's, a bilateral speech's)."""
+    states = sorted(((n, eid) for (eid, kind), n in counts.items()
+                     if kind == "actor" and entities[eid].get("type") == "state"), reverse=True)
+    if len(states) < 2 or states[1][0] < PARTY_MIN_MENTIONS or states[1][0] < PARTY_SHARE * states[0][0]:
+        return []
+    return [states[0][1], states[1][1]]
+
+
+def with_parties(participants: list[str], parties: list[str], entities: dict[str, dict]) -> list[str]:
+    """A mention's participants, completed by the document's two parties when the sentence
+    names fewer than two sides ("Specific defence cooperation arrangements will be reviewed"
+    in a partnership between two states)."""
+    if len(participants) >= 2 or not parties:
+        return participants
+    states = {entities[p].get("country_iso3") for p in participants if p in entities}
+    return participants + [p for p in parties if p not in participants and entities[p].get("country_iso3") not in states][:2 - len(participants)]
+
+
 def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict], coops: list[dict],
           sentences: list[tuple[int, int]], sentence_of: Callable[[int], int], stance, want_sentences: bool,
           stance_note: str = "", relevance: float | None = None) -> dict:
@@ -85,13 +110,18 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
 
     coop_rows = []
     dyad_rows = []
+    parties = document_parties(counts, entities)
     for c in coops:
+        completed = with_parties(c["participants"], parties, entities)
+        source_of = "document" if len(completed) > len(c["participants"]) else "sentence"
+        c = {**c, "participants": completed}
         coop_rows.append({
             "doc_id": source.doc_id, "sentence_id": sentence_of(c["start_char"]),
             "start_char": c["start_char"], "end_char": c["end_char"], "trigger": one_line(c["trigger"]),
             "domain": MULTI_SEPARATOR.join(c["domain"]), "modality": c["modality"],
             "participants": MULTI_SEPARATOR.join(c["participants"]),
             "participant_names": MULTI_SEPARATOR.join(entities[p]["name"] for p in c["participants"] if p in entities),
+            "participants_from": source_of,
             "sentence": one_line(source.text[c["sent_start"]:c["sent_end"]]),
         })
         dyad_rows.extend(dyads(coop_rows[-1], c["participants"], entities, source.published))
@@ -143,7 +173,7 @@ def dyads(coop_row: dict, participants: list[str], entities: dict[str, dict], pu
             "actor_a_id": a, "actor_a_name": name_a, "actor_a_country": ent_a.get("country_iso3", ""),
             "actor_b_id": b, "actor_b_name": name_b, "actor_b_country": ent_b.get("country_iso3", ""),
             "pair": f"{name_a or a} / {name_b or b}", "domain": coop_row["domain"], "modality": coop_row["modality"],
-            "published": published,
+            "participants_from": coop_row.get("participants_from", "sentence"), "published": published,
         })
     return rows
 
