@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from policy_nlp.knowledge import Term, load_knowledge_base
+from policy_nlp.knowledge import RESERVED_TYPES, Term, load_knowledge_base
 
 #: The offices a role occupies: one holder per state at a time, unless a note says why.
 #: Party leaders (one per party) and other officials have no such rule.
@@ -365,3 +365,13 @@ def test_cold_war_alliances_are_international_bodies(kb):
     for surface in ("SEATO", "Southeast Asia Treaty Organization", "Baghdad Pact", "Warsaw Pact", "Comecon", "ANZUS"):
         (entity_id, _), *_ = kb.surfaces[surface]
         assert kb.entities[entity_id].type == "igo", surface
+
+
+def test_no_place_has_an_actor_type_as_its_feature(nlp):
+    # A place typed "state" (an Indian or Brazilian state) would be counted as its country's
+    # mention wherever states are counted: "Roraima" made Brazil the target of a text about
+    # Venezuela. Such rows are provinces; the loader refuses them.
+    assert [r["name"] for r in _rows("places.csv") if r["feature"].strip() in RESERVED_TYPES] == []
+    doc = nlp("Since 2018 many Venezuelans have moved from Roraima to other Brazilian states.")
+    found = [(m["text"], doc._.policy_entities[m["entity_id"]]["type"]) for m in doc._.policy_mentions]
+    assert ("Roraima", "province") in found

@@ -373,6 +373,11 @@ class KnowledgeBase:
             # of them, in the file's order; the name index, which ranks cities by the
             # document's countries, holds the first.
             countries = _split(row.get("country_iso3"))
+            if row.get("feature", "").strip() in RESERVED_TYPES:
+                # "state" is the type of a sovereign state: a place of that type would count
+                # as its country's mention wherever states are counted (stance targets).
+                raise ValueError(f"places.csv: {row['name']!r} has the feature {row['feature']!r}, which names "
+                                 f"an actor type; call it a province, region or us_state")
             entity = self._add(Entity(f"place:{slug(row['name'])}", row["name"].strip(), row.get("feature", "place").strip(),
                                       MULTI_SEPARATOR.join(countries), _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
@@ -381,6 +386,10 @@ class KnowledgeBase:
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
             if entity.type == "us_state":
                 self.us_states[fold(re.sub(r"\s*\(.*\)$", "", row["name"]))] = entity.entity_id
+
+
+#: Entity types of actors: no place in places.csv may have one as its feature.
+RESERVED_TYPES = frozenset({"state", "leader", "official", "person", "igo", "organization"})
 
 
 def data_version() -> str:
