@@ -140,6 +140,8 @@ def test_modality_follows_cue_scope(nlp, text, modality):
         "Troops traded an exchange of fire across the border overnight.",
         # the "from" phrase of a verb that guards its object names what it is kept from
         "He vowed to protect Middle Eastern oil supplies from encroaching Soviet power.",
+        # support "in" a body is support inside it, not given to it
+        "There was strong support in Congress for the bill.",
     ],
 )
 def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
@@ -153,6 +155,11 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         # the partner phrase of a transfer hung on the verb whose object it is
         ("The U.S. Government would suspend further purchases of silver from Mexico.", "negated"),
         ("The World Bank extended new loans to Egypt in 2016.", "actual"),
+        # trade and investment between states, acting in concert, the dative of a relative clause
+        ("Australia is a major and reliable supplier to China of commodities and know-how.", "actual"),
+        ("Australian companies have made significant investments in Pakistan's resources sector.", "actual"),
+        ("Australia's action was in concert with 28 other nations.", "actual"),
+        ("Australians are proud of the support we offer to the Palestinian people.", "actual"),
         ("There was a deterioration of relations between the United States and Iraq.", "negated"),
         ("Washington recognized the new government in Kabul in 1978.", "actual"),
         ("He says he actively supported the United States during the war.", "actual"),

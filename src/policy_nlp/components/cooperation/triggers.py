@@ -290,14 +290,16 @@ class TriggerFinder:
         phrases = [c for c in tok.children if c.dep_ == "prep"]
         # "the aid provided to the Palestinian Authority", "the support we offer to the
         # Palestinian people": the phrase of a participle or a relative clause
-        phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent"}]
+        phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent", "dative"}]
+        invested = lemma_of(tok) == "investment"  # "investments in Pakistan's resources sector"
         if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and lemma_of(tok.head) not in self.lx.guard_verbs:
             # "suspend purchases of silver from Mexico", "extended loans to Egypt": the parser
             # often hangs the partner phrase on the verb whose object the noun is (but
             # "protect oil supplies from Soviet power" guards them against it)
             phrases += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"from", "to", "with", "for"}]
         return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
-                   or c.lower_ == "to" and any(t.i in self._recipients for t in c.subtree) for c in phrases)
+                   or (c.lower_ == "to" or invested and c.lower_ == "in")
+                   and any(t.i in self._recipients or t.i in self._actors for t in c.subtree) for c in phrases)
 
     def _linked_actors(self, tok: Token) -> int:
         """How many distinct actors ``tok`` links, the first person ("we", "our") counting
