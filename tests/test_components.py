@@ -142,6 +142,7 @@ def test_modality_follows_cue_scope(nlp, text, modality):
         "He vowed to protect Middle Eastern oil supplies from encroaching Soviet power.",
         # support "in" a body is support inside it, not given to it
         "There was strong support in Congress for the bill.",
+        "Experts recognised by the United Nations attended the hearing.",
     ],
 )
 def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
@@ -159,6 +160,9 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Australia is a major and reliable supplier to China of commodities and know-how.", "actual"),
         ("Australian companies have made significant investments in Pakistan's resources sector.", "actual"),
         ("Australia's action was in concert with 28 other nations.", "actual"),
+        # recognition in the passive and by a participle
+        ("Kosovo has been recognized by more than 100 states, including the United States.", "actual"),
+        ("The self-declared republic is a government formally recognized only by Turkey.", "actual"),
         ("Australians are proud of the support we offer to the Palestinian people.", "actual"),
         ("There was a deterioration of relations between the United States and Iraq.", "negated"),
         ("Washington recognized the new government in Kabul in 1978.", "actual"),

@@ -234,9 +234,9 @@ class TriggerFinder:
                 yield tok, modifier_start(tok), tok.i + 1
                 continue
             if tok.pos_ == "VERB" and lemma in self.lx.interaction_verbs and (self._linked_actors(tok) >= 2 or (
-                    self._linked_actors(tok) >= 1 and any(c.dep_ in {"dobj", "obj"} and lemma_of(c) in self.lx.recognised_objects
-                                                          for c in tok.children))):
-                # "Biden spoke with Prime Minister Lapid", "Washington recognized Beijing".
+                    self._linked_actors(tok) >= 1 and any(lemma_of(o) in self.lx.recognised_objects or o.i in self._actors
+                                                          for o in self._acted_on(tok)))):
+                # "Washington recognized Beijing", "a government recognized only by Turkey".
                 end = max([c.i for c in tok.children if c.dep_ in {"dobj", "obj", "prep"} and c.i > tok.i] or [tok.i]) + 1
                 yield tok, tok.i, min(end, tok.i + 3)
                 continue
@@ -388,6 +388,16 @@ class TriggerFinder:
                 or inherited_subject(noun.head)
             return subject is not None and any(t.i in self._actors for t in subject.subtree)
         return False
+
+    @staticmethod
+    def _acted_on(verb: Token) -> list[Token]:
+        """What a verb acts on: its object, a passive's subject ("Kosovo has been recognized
+        by 100 states"), or the noun a passive participle describes ("a government recognized
+        only by Turkey")."""
+        acted = [c for c in verb.children if c.dep_ in {"dobj", "obj"}] + _passive_subjects(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            acted.append(verb.head)
+        return acted
 
     def _igo(self, tok: Token) -> bool:
         """True when ``tok`` is part of a mention of an international body ("joined NATO")."""
