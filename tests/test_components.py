@@ -123,6 +123,11 @@ def coop(nlp, text):
         ("We are committed to an expanding partnership with Korea.", "proposed"),
         ("Davies managed to reestablish amicable relations with the Soviet leadership.", "actual"),
         ("The amendment would not end humanitarian aid to the Palestinians.", "actual"),
+        # the subjunctive after a demand, and what a proposal verb's passive proposes
+        ("Venezuela kept demanding that the British submit the boundary dispute to arbitration.", "proposed"),
+        ("Washington insisted that Seoul join the talks.", "proposed"),
+        ("A Triple Alliance of Germany, England, and America has been suggested.", "proposed"),
+        ("He argued that cooperation with Japan has worked.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

@@ -61,6 +61,7 @@ class Lexicon:
         self.proposal_verbs, self.willing_adjs = cue("proposal_verbs"), cue("willingness_adjectives")
         self.continuation_verbs = cue("continuation_verbs")
         self.endorsement_verbs = cue("endorsement_verbs")
+        self.mandative_verbs = cue("mandative_verbs")
 
     def _words(self, key: str) -> frozenset[str]:
         return frozenset(self.raw[key])

@@ -59,6 +59,9 @@ class ModalityDetector:
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
             came_from, level = level, level.head
+        if (level.dep_ == "ccomp" and level.tag_ in {"VB", "VBP"} and lemma_of(level.head) in self.lx.mandative_verbs
+                and not any(c.dep_ in {"aux", "auxpass"} for c in level.children)):
+            verdicts.add("proposed")  # the subjunctive of a demand: "demanding that the British submit ... to arbitration"
         if "done" in verdicts:
             verdicts.discard("proposed")
         if "described" in verdicts:
@@ -126,8 +129,10 @@ class ModalityDetector:
             return "proposed"  # an imperative: "keep technical contacts with Kabul"
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in children):
             pass  # "called Russia a partner" names; "called for cooperation" proposes
-        elif not is_trigger and not of_subject and not after_conj and tok.pos_ == "VERB" and (
-                lemma in self.lx.proposal_verbs or lemma in self.lx.adv_verbs and unrealised(tok)):
+        elif not is_trigger and not after_conj and tok.pos_ == "VERB" and (
+                lemma in self.lx.proposal_verbs and (not of_subject or via.dep_ == "nsubjpass")
+                or not of_subject and lemma in self.lx.adv_verbs and unrealised(tok)):
+            # (a proposal verb's passive subject is what is proposed: "an alliance has been suggested")
             return "proposed"  # "called for joint research" in any tense; "to expand cooperation", not "expanded"
         if not is_trigger and not after_conj and (lemma in self.lx.adv_nouns and tok.pos_ == "NOUN"):
             return "proposed"  # (not "peaceful intentions and actual cooperation": a list, not a plan)
