@@ -585,3 +585,10 @@ def test_bodies_named_with_their_state_and_people_named_by_what_they_do(nlp):
     doc = run(nlp, "The court upheld a fifteen-year ban on opposition candidate María Corina Machado, who had won the primary.")
     assert [(m["text"], doc._.policy_entities[m["entity_id"]]["type"]) for m in doc._.policy_mentions
             if "Machado" in m["text"]] == [("María Corina Machado", "person")]
+
+
+def test_a_title_alone_is_no_actor_or_place_and_a_title_before_a_name_makes_a_person(nlp):
+    found = mentions(run(nlp, "In 1950 the Chargé in Damascus reported that the Syrian government had fallen again."))
+    assert not any(t == "Chargé" for t, _, _ in found)
+    found = mentions(run(nlp, "The new envoy took up his post when Chargé Dashkov presented his credentials."))
+    assert ("Dashkov", "actor", "person:dashkov") in found

@@ -254,6 +254,7 @@ class EntityLinker:
         if city is not None:
             return [state.mention(span, city, "place", "place")]
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
+                or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
                 or len(span) == 1 and span[0].tag_ == "NNPS"):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place)
         entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
