@@ -592,3 +592,15 @@ def test_a_title_alone_is_no_actor_or_place_and_a_title_before_a_name_makes_a_pe
     assert not any(t == "Chargé" for t, _, _ in found)
     found = mentions(run(nlp, "The new envoy took up his post when Chargé Dashkov presented his credentials."))
     assert ("Dashkov", "actor", "person:dashkov") in found
+
+
+def test_a_place_name_runs_past_its_particles_and_a_body_named_as_a_place_is_a_body(nlp):
+    doc = run(nlp, "On July 11, thousands of Cubans walked into the streets of Havana, Santiago de Cuba and "
+                   "San Antonio de los Baños chanting for food.")
+    places = {m["text"]: doc._.policy_entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions if m["kind"] == "place"}
+    assert places.get("San Antonio de los Baños") == "CUB" and "San Antonio de" not in places
+    doc = run(nlp, "Contingents from Estonia, the Czech Republic and Sweden have joined France in Task Force Takuba.")
+    assert ("Task Force Takuba", "actor") in [(m["text"], m["kind"]) for m in doc._.policy_mentions]
+    doc = run(nlp, "When government negotiators and the opposition Unitary Platform signed the Barbados Agreement in "
+                   "October 2023, Washington eased sanctions.")
+    assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Unitary Platform"] == ["actor"]

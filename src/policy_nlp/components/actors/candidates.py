@@ -70,6 +70,8 @@ class CandidateFinder:
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "-"}, {"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
             [{"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
              {"IS_TITLE": True, "OP": "+"}],
+            # "Task Force Takuba", "Joint Task Force Bravo": a named force
+            [{"IS_TITLE": True, "OP": "*"}, {"ORTH": "Task"}, {"ORTH": "Force"}, {"IS_TITLE": True, "OP": "+"}],
             # "Communist Party of Cuba", "National Bank of Greece"
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}},
              {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
@@ -163,6 +165,15 @@ def trim(span: Span) -> Span | None:
             # "World Health Organization (WHO": the model ran into the acronym that follows.
             end = i
             break
+    if end - start > 1 and doc[end - 1].lower_ in WORDS.name_particles - {"of", "e", "y"}:
+        # "San Antonio de" of "San Antonio de los Baños": the model stopped at a particle
+        j = end
+        while j < len(doc) and doc[j].lower_ in WORDS.name_particles | {"los", "las"} and not doc[j].is_title:
+            j += 1
+        while j < len(doc) and doc[j].is_title and not doc[j].is_punct:
+            j += 1
+        if j > end and doc[j - 1].is_title:
+            end = j
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "and", "the", "for", "&"}):
         end -= 1  # "Ministry of Foreign Affairs of" -> "Ministry of Foreign Affairs"
     if span.label_ == "PERSON":

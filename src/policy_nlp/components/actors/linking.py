@@ -250,6 +250,8 @@ class EntityLinker:
             return [state.mention(span, government, "actor", "metonym")]  # "the Soviet Government"
         if fold(span.text) in state.surnames:
             return [state.mention(span, state.surnames[fold(span.text)], "actor", "person")]  # "Hyde" after "Henry Hyde"
+        if len(span) > 1 and span[-1].lower_ in WORDS.org_name_words:
+            return self.org(span, state)  # "Task Force Takuba", "the opposition Unitary Platform": bodies
         city = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
         if city is not None:
             return [state.mention(span, city, "place", "place")]
@@ -337,7 +339,11 @@ class EntityLinker:
                           if role == "country"), "")
             if first:
                 return first
-            namesakes = self.kb.cities.get(fold(words[0].text), ()) if words[0].is_title and len(words) > 1 else ()
+            # ... when what follows names a thing in or of the city ("Baghdad International
+            # Airport", "Kumasi Airport"), not when it goes on with the name ("San Antonio de")
+            follows = words[1].lower_ if len(words) > 1 else ""
+            named_thing = follows == "international" or follows in WORDS.geo_head_words or follows in WORDS.named_after_words
+            namesakes = self.kb.cities.get(fold(words[0].text), ()) if words[0].is_title and named_thing else ()
             if any(c.population >= NAMING_CITY_MIN_POPULATION for c in namesakes):
                 city = self.kb.city(words[0].text, state.countries, alternates=False)
                 if city is not None and city.country_iso3:
