@@ -148,6 +148,7 @@ def test_modality_follows_cue_scope(nlp, text, modality):
         # support "in" a body is support inside it, not given to it
         "There was strong support in Congress for the bill.",
         "Experts recognised by the United Nations attended the hearing.",
+        "The president's tour of Africa began in Senegal.",
     ],
 )
 def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
@@ -165,6 +166,9 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Australia is a major and reliable supplier to China of commodities and know-how.", "actual"),
         ("Australian companies have made significant investments in Pakistan's resources sector.", "actual"),
         ("Australia's action was in concert with 28 other nations.", "actual"),
+        # a sports team's tour or visit to a named state
+        ("The Chinese table tennis team's visit to the United States opened the door to Nixon.", "actual"),
+        ("A football tour by the Iranian national team to the United States was cancelled.", "negated"),
         # recognition in the passive and by a participle
         ("Kosovo has been recognized by more than 100 states, including the United States.", "actual"),
         ("The self-declared republic is a government formally recognized only by Turkey.", "actual"),

@@ -42,6 +42,7 @@ class Lexicon:
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns, self.guard_verbs = words("founding_nouns"), words("guard_verbs")
+        self.sport_words = words("sport_words")
         self.troop_words, self.troop_welcome = words("troop_words"), words("troop_welcome_words")
         self.troop_destinations = words("troop_destinations")
         self.people_givers, self.declaration_of = words("people_givers"), words("declaration_of")

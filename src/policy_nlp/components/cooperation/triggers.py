@@ -71,7 +71,7 @@ class TriggerFinder:
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
-            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns
+            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"}
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -187,6 +187,9 @@ class TriggerFinder:
                                            or tok.dep_ == "pobj" and lemma_of(tok.head.head) in self.lx.relation_changes
                                            and self._linked_actors(tok) + self._linked_actors(tok.head.head) >= 1):
                     yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if lemma in {"tour", "visit"} and tok.pos_ == "NOUN" and self._sport_tour(tok):
+                yield tok, modifier_start(tok), tok.i + 1  # "the Australian cricket team's tour to Zimbabwe"
                 continue
             if lemma in self.lx.qualified_nouns and tok.pos_ == "NOUN":
                 # "a negotiated settlement", "China's 12-point proposal", "a proposal for talks",
@@ -505,6 +508,15 @@ class TriggerFinder:
         # sentence says nothing of these troops)
         return any(lemma_of(t) in self.lx.troop_welcome for c in verb.children if c.dep_ not in {"conj", "cc"}
                    for t in c.subtree)
+
+    def _sport_tour(self, tok: Token) -> bool:
+        """True for a sports team's tour or visit to or from a named state: a sporting
+        exchange ("the Australian cricket team's tour to Zimbabwe", "the All Blacks rugby
+        tour of South Africa"), not a leader's tour of a region."""
+        qualifiers = [t for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"} for t in c.subtree]
+        if not any(lemma_of(t) in self.lx.sport_words or t.lower_ in self.lx.sport_words for t in qualifiers):
+            return False
+        return self._partner_actors(tok) or any(t.i in self._actors for t in qualifiers)
 
     def _qualified_exchange(self, tok: Token) -> bool:
         """Exchanges and contacts count when a domain or a partner qualifies them."""
