@@ -149,6 +149,7 @@ def test_modality_follows_cue_scope(nlp, text, modality):
         "There was strong support in Congress for the bill.",
         "Experts recognised by the United Nations attended the hearing.",
         "The president's tour of Africa began in Senegal.",
+        "Farmers in Iowa support their local schools.",
     ],
 )
 def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
@@ -166,6 +167,9 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Australia is a major and reliable supplier to China of commodities and know-how.", "actual"),
         ("Australian companies have made significant investments in Pakistan's resources sector.", "actual"),
         ("Australia's action was in concert with 28 other nations.", "actual"),
+        # support for a state's own government named by a pronoun, and for the addressee's agenda
+        ("In December 1979 the Soviet Union invaded Afghanistan to support its shaky Marxist government.", "actual"),
+        ("Britain is deeply committed to supporting your agenda on the Big Four.", "proposed"),
         # a sports team's tour or visit to a named state
         ("The Chinese table tennis team's visit to the United States opened the door to Nixon.", "actual"),
         ("A football tour by the Iranian national team to the United States was cancelled.", "negated"),

@@ -437,8 +437,19 @@ class TriggerFinder:
             phrases += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
                         for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
+        # "support its shaky Marxist government" after "the Soviet Union invaded Afghanistan":
+        # a state's own government, army or people, the state named earlier in the sentence
+        clause = verb.head if verb.dep_ in {"advcl", "xcomp", "pcomp"} and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+        subject = {t.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        named = {**self._recipients, **self._actors}  # (a state the linker took for a place too)
+        states_before = any(verb.sent.start <= i < verb.i and i not in subject and named[i].startswith("state:")
+                            for i in named)  # (not the subject's own: "Iran's leaders support their army")
+        if states_before and any(lemma_of(p) in self.lx.support_objects.get("support", ()) and any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in p.children) for p in phrases):
+            return True
         # a state the linker took for a place counts too: "support the people of Nicaragua"
-        return any(addressee and p.lower_ in {"you", "us", "your", "our"} or any(
+        return any(addressee and (p.lower_ in {"you", "us", "your", "our"}
+                                  or any(c.dep_ == "poss" and c.lower_ in {"your", "our"} for c in p.children)) or any(
                        t.i in self._actors or t.i in self._recipients for t in (p, *p.conjuncts, *p.children)
                                                     if t.dep_ in {"poss", "compound", "amod", "pobj", "dobj", "conj"} or t is p)
                    for p in phrases)
