@@ -612,3 +612,12 @@ def test_a_place_name_runs_past_its_particles_and_a_body_named_as_a_place_is_a_b
     doc = run(nlp, "When government negotiators and the opposition Unitary Platform signed the Barbados Agreement in "
                    "October 2023, Washington eased sanctions.")
     assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Unitary Platform"] == ["actor"]
+
+
+def test_a_building_where_something_happens_is_a_place_in_the_city_it_is_in(nlp):
+    doc = run(nlp, "The minister opened a new wing at Komfo Anokye Teaching Hospital in Kumasi.")
+    found = {m["text"]: (m["kind"], doc._.policy_entities[m["entity_id"]]["country_iso3"]) for m in doc._.policy_mentions}
+    assert found["Komfo Anokye Teaching Hospital"] == ("place", "GHA")
+    # the same hospital as the one that acts is a body
+    doc = run(nlp, "Komfo Anokye Teaching Hospital signed a partnership with a British university.")
+    assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Komfo Anokye Teaching Hospital"] == ["actor"]

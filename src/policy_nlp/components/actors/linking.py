@@ -5,6 +5,7 @@ place) decided from its syntax."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -189,6 +190,10 @@ class EntityLinker:
         entity_id = self.kb.orgs_by_name.get(fold(span.text))
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
+        if len(span) > 1 and span[-1].lower_ in WORDS.facility_words and is_location(span) and entity_id is None:
+            # "opened a new wing at Komfo Anokye Teaching Hospital": a building where
+            # something happens is a place
+            return [state.mention(span, Entity(f"place:{slug(span.text)}", span.text, "facility", ""), "place", "place")]
         entity = state.acronym_of(span.text)
         if entity is None and self._introduced_as_person(span):
             return self.person(span.doc, span, state)  # "opposition candidate María Corina Machado"
@@ -304,6 +309,7 @@ class EntityLinker:
         (a region spanning states has none).
         """
         states = [m for m in mentions if state.entities[m["entity_id"]].type == "state"]
+        starts = [m["start_char"] for m in mentions]  # (sorted: mentions are in text order)
         done: set[str] = set()
         for m in mentions:
             entity = state.entities[m["entity_id"]]
@@ -316,12 +322,13 @@ class EntityLinker:
             words = list(span) if entity.type == "organization" else []
             iso3 = next((c for c in map(self._state_named_by, [*words, *noun_phrase_context(span)]) if c), "")
             if not iso3 and m["kind"] == "place":
-                iso3 = self._place_country(doc, span, states, state)
+                iso3 = self._place_country(doc, span, states, state, mentions, starts)
             if iso3:
                 state.entities[entity.entity_id] = Entity(entity.entity_id, entity.name, entity.type, iso3,
                                                           entity.latitude, entity.longitude)
 
-    def _place_country(self, doc: Doc, span: Span, states: list[dict], state: "DocState") -> str:
+    def _place_country(self, doc: Doc, span: Span, states: list[dict], state: "DocState",
+                       mentions: list[dict] = (), starts: list[int] = ()) -> str:
         """The country of a place the knowledge base does not know, from its own name, else
         from the state named where it is, else from the state named nearest in its sentence.
 
@@ -349,7 +356,12 @@ class EntityLinker:
                 if city is not None and city.country_iso3:
                     return city.country_iso3
         sentence = [s for s in states if span.sent.start_char <= s["start_char"] < span.sent.end_char]
-        around = [s for s in sentence if self._contains(doc, s, span)] or sentence
+        # a city the place is in counts as much as a state: "a wing at Komfo Anokye Teaching
+        # Hospital in Kumasi"
+        in_sentence = mentions[bisect_left(starts, span.sent.start_char):bisect_left(starts, span.sent.end_char)]
+        cities = [m for m in in_sentence if m["kind"] == "place" and state.entities[m["entity_id"]].type != "state"
+                  and state.entities[m["entity_id"]].country_iso3 and ";" not in state.entities[m["entity_id"]].country_iso3]
+        around = [s for s in sentence + cities if self._contains(doc, s, span)] or sentence
         if not around:
             return ""
         closest = min(around, key=lambda s: abs(s["start_char"] - span.start_char))
