@@ -3,7 +3,8 @@
 Candidate spans (:mod:`.candidates`) and token scans (:mod:`.scans`) find what may name an
 actor or a place; each is linked to a stable entity id (:mod:`.linking`) and given a *kind*
 from its syntax (:mod:`.syntax`): a state or capital that is the location of an event is a
-place; one that acts, is acted upon or possesses is an actor. The word lists live in
+place; one that acts, is acted upon or possesses is an actor. Once all are linked, entities
+the knowledge base does not know get a country from their context (:mod:`.countries`). The word lists live in
 ``data/actor_lexicon.json`` (:mod:`.words`).
 """
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from ...knowledge import KnowledgeBase, load_knowledge_base
 from ..extensions import register_extensions
 from .candidates import CandidateFinder, phrase_keys
+from .countries import CountryResolver
 from .linking import EntityLinker
 from .scans import TokenScans
 from .state import DocState
@@ -55,6 +57,7 @@ class ActorLinker:
         self.kb = kb
         self.candidates = CandidateFinder(nlp, kb)
         self.linker = EntityLinker(kb, common_words(nlp))
+        self.countries = CountryResolver(kb)
         self.scans = TokenScans(self.linker)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -75,8 +78,8 @@ class ActorLinker:
         mentions.extend(self.scans.bare_surnames(doc, titles, mentions, state))
         mentions.extend(self.scans.korean_halves(doc, titles, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
-        self.linker.shared_capitals(mentions, state)
-        self.linker.infer_countries(doc, mentions, state)
+        self.countries.shared_capitals(mentions, state)
+        self.countries.infer_countries(doc, mentions, state)
         doc._.policy_mentions = mentions
         doc._.policy_entities = {eid: dict(vars(ent)) for eid, ent in state.entities.items()}
         return doc
