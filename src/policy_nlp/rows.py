@@ -69,7 +69,8 @@ def with_parties(participants: list[str], parties: list[str], entities: dict[str
     if len(participants) >= 2 or not parties:
         return participants
     states = {entities[p].get("country_iso3") for p in participants if p in entities}
-    return participants + [p for p in parties if p not in participants and entities[p].get("country_iso3") not in states][:2 - len(participants)]
+    others = [p for p in parties if p not in participants and entities[p].get("country_iso3") not in states]
+    return participants + others[:2 - len(participants)]
 
 
 def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict], coops: list[dict],

@@ -439,14 +439,16 @@ class TriggerFinder:
         addressee = verb.lemma_.lower() in {"support", "back", "stand", "side"}
         # "support its shaky Marxist government" after "the Soviet Union invaded Afghanistan":
         # a state's own government, army or people, the state named earlier in the sentence
-        clause = verb.head if verb.dep_ in {"advcl", "xcomp", "pcomp"} and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-        subject = {t.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-        named = {**self._recipients, **self._actors}  # (a state the linker took for a place too)
-        states_before = any(verb.sent.start <= i < verb.i and i not in subject and named[i].startswith("state:")
-                            for i in named)  # (not the subject's own: "Iran's leaders support their army")
-        if states_before and any(lemma_of(p) in self.lx.support_objects.get("support", ()) and any(
+        if any(lemma_of(p) in self.lx.support_objects.get("support", ()) and any(
                 c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in p.children) for p in phrases):
-            return True
+            clause = verb.head if verb.dep_ in {"advcl", "xcomp", "pcomp"} and not any(
+                c.dep_ == "nsubj" for c in verb.children) else verb
+            subject = {t.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            # (a state the linker took for a place counts; the subject's own does not: "Iran's
+            # leaders support their army")
+            if any(i not in subject and (self._actors.get(i) or self._recipients.get(i) or "").startswith("state:")
+                   for i in range(verb.sent.start, verb.i)):
+                return True
         # a state the linker took for a place counts too: "support the people of Nicaragua"
         return any(addressee and (p.lower_ in {"you", "us", "your", "our"}
                                   or any(c.dep_ == "poss" and c.lower_ in {"your", "our"} for c in p.children)) or any(
