@@ -26,7 +26,7 @@ from . import interrupts, rows
 from .chunking import chunk_spans
 from .ingest import SourceDocument, load_document, read_source
 from .ingest.language import language_name
-from .knowledge import load_knowledge_base
+from .knowledge import check_data_files, load_knowledge_base
 from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, DEFAULT_LANGUAGES, ZONE_CHARS
 from .stance.targets import speaker_states
 
@@ -685,10 +685,12 @@ class WorkerDied(RuntimeError):
 
 
 def check_models(options: AnalysisOptions) -> None:
-    """Raise the same plain errors as loading would, without loading anything."""
+    """Raise the same plain errors as loading would, without loading anything: a missing
+    pipeline, an unusable row in the knowledge-base files, a missing or unusable stance model."""
     from .stance.model import verify_stance_model
 
     check_installed(pipeline_names(options).values())
+    check_data_files()
     if options.with_stance and "en" in options.analysed_languages:
         verify_stance_model()
 

@@ -154,6 +154,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
     """
     from . import interrupts
     from .analysis import WorkerDied
+    from .knowledge import KnowledgeError
     from .pipeline import ModelNotFound
     from .run import FolderLocked, InputError, OutputError, run_analysis
     from .stance.model import StanceModelError
@@ -197,7 +198,7 @@ def analyze(folder: Path, out: Path, jobs: int | None, models: tuple[str, ...], 
         raise UsageProblem(str(exc)) from None
     except ReportError as exc:
         raise UsageProblem(f"{exc}; no output file was replaced") from None
-    except (ModelNotFound, StanceModelError, *worker_errors) as exc:
+    except (ModelNotFound, StanceModelError, KnowledgeError, *worker_errors) as exc:
         raise ModelProblem(str(exc)) from None
     except WorkerDied as exc:
         raise InternalProblem(f"{exc}; no output file was replaced") from None
@@ -356,10 +357,16 @@ def evaluate(gold: Path | None, stance_corpus: Path | None, real_dir: Path, spli
     from .evaluate import (check_baseline, format_mixed, format_report, format_side_by_side, gold_documents,
                            mixed_evaluation, run_evaluation)
     from .analysis import Analyzer
+    from .knowledge import KnowledgeError
+    from .pipeline import ModelNotFound
+    from .stance.model import StanceModelError
 
     gold = gold or Path("corpora/dev")
     stance_corpus = stance_corpus or (Path("corpora/stance") if Path("corpora/stance").is_dir() else None)
-    analyzer = Analyzer()
+    try:
+        analyzer = Analyzer()
+    except (ModelNotFound, StanceModelError, KnowledgeError) as exc:
+        raise ModelProblem(str(exc)) from None
     own_split = split if (gold / "annotations").is_dir() else None
     seen: dict = {}
     report = run_evaluation(gold, stance_corpus, analyzer=analyzer, split=own_split, seen=seen)

@@ -315,8 +315,8 @@ class KnowledgeBase:
                 if entry not in self.cities[fold(other)]:
                     self.cities[fold(other)].append(entry)
         for geonameid, names in english.items():
-            raise ValueError(f"data/city_names.csv: {names[0]!r} names GeoNames city {geonameid}, "
-                             "which is not in data/cities.tsv")
+            raise KnowledgeError(f"data/city_names.csv: {names[0]!r} names GeoNames city {geonameid}, "
+                                 "which is not in data/cities.tsv")
 
     def _alternate_names(self) -> dict[str, list[City]]:
         """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
@@ -373,11 +373,7 @@ class KnowledgeBase:
             # of them, in the file's order; the name index, which ranks cities by the
             # document's countries, holds the first.
             countries = _split(row.get("country_iso3"))
-            if row.get("feature", "").strip() in RESERVED_TYPES:
-                # "state" is the type of a sovereign state: a place of that type would count
-                # as its country's mention wherever states are counted (stance targets).
-                raise ValueError(f"places.csv: {row['name']!r} has the feature {row['feature']!r}, which names "
-                                 f"an actor type; call it a province, region or us_state")
+            _check_place_feature(row)
             entity = self._add(Entity(f"place:{slug(row['name'])}", row["name"].strip(), row.get("feature", "place").strip(),
                                       MULTI_SEPARATOR.join(countries), _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
@@ -390,6 +386,31 @@ class KnowledgeBase:
 
 #: Entity types of actors: no place in places.csv may have one as its feature.
 RESERVED_TYPES = frozenset({"state", "leader", "official", "person", "igo", "organization"})
+
+
+class KnowledgeError(ValueError):
+    """A row of the knowledge-base files under ``data/`` that the tool cannot use."""
+
+
+def _check_place_feature(row: dict[str, str]) -> None:
+    # "state" is the type of a sovereign state: a place of that type would count as its
+    # country's mention wherever states are counted (stance targets).
+    if (row.get("feature") or "").strip() in RESERVED_TYPES:
+        raise KnowledgeError(f"data/places.csv: {row['name']!r} has the feature {row['feature']!r}, which names "
+                             "an actor type; call it a province, region or us_state")
+
+
+def check_data_files() -> None:
+    """Raise :class:`KnowledgeError` for a row an analyst added that the knowledge base would
+    refuse, without building it (a run checks this before it starts its workers)."""
+    for row in _read("places.csv"):
+        _check_place_feature(row)
+    text = resources.files("policy_nlp").joinpath("data", "cities.tsv").read_text(encoding="utf-8")
+    known = {line.split("\t", 1)[0] for line in text.splitlines() if not line.startswith("#")}
+    for row in _read("city_names.csv"):
+        if row["geonameid"].strip() not in known:
+            raise KnowledgeError(f"data/city_names.csv: {row['name']!r} names GeoNames city {row['geonameid'].strip()}, "
+                                 "which is not in data/cities.tsv")
 
 
 def data_version() -> str:
