@@ -367,6 +367,27 @@ def test_cold_war_alliances_are_international_bodies(kb):
         assert kb.entities[entity_id].type == "igo", surface
 
 
+def test_the_league_of_nations_and_trade_blocs_are_international_bodies(kb):
+    for surface in ("League of Nations", "AfCFTA", "RCEP", "USMCA", "NAFTA", "Paris Club"):
+        (entity_id, _), *_ = kb.surfaces[surface]
+        assert kb.entities[entity_id].type == "igo", surface
+
+
+def test_odessa_and_old_names_of_chinese_cities_beat_american_towns(nlp):
+    # Odessa, Texas and Pekin, Illinois carry the exact names; the cities commentary means
+    # only carry them as GeoNames alternates.
+    doc = nlp("The grain left Odessa for Istanbul. The envoy reached Pekin by way of Hankow.")
+    countries = {m["text"]: doc._.policy_entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions}
+    assert (countries.get("Odessa"), countries.get("Pekin"), countries.get("Hankow")) == ("UKR", "CHN", "CHN")
+
+
+def test_towns_of_recent_wars_have_coordinates(nlp):
+    doc = nlp("Fighting spread from Avdiivka to Kupiansk, while Turkish forces entered Afrin and Kobani.")
+    found = {m["text"]: doc._.policy_entities[m["entity_id"]] for m in doc._.policy_mentions}
+    for name, iso3 in (("Avdiivka", "UKR"), ("Kupiansk", "UKR"), ("Afrin", "SYR"), ("Kobani", "SYR")):
+        assert found[name]["country_iso3"] == iso3 and found[name]["latitude"] not in ("", None), name
+
+
 def test_no_place_has_an_actor_type_as_its_feature(nlp):
     # A place typed "state" (an Indian or Brazilian state) would be counted as its country's
     # mention wherever states are counted: "Roraima" made Brazil the target of a text about
