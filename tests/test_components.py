@@ -128,6 +128,11 @@ def coop(nlp, text):
         ("Washington insisted that Seoul join the talks.", "proposed"),
         ("A Triple Alliance of Germany, England, and America has been suggested.", "proposed"),
         ("He argued that cooperation with Japan has worked.", "actual"),
+        # an application to join, and what is arranged with "be to"
+        ("Sweden applied to join the European Union in 1991.", "proposed"),
+        ("Benin was to join the African Continental Free Trade Area in 2020.", "proposed"),
+        ("Israel and Lebanon are to sign the maritime agreement next week.", "proposed"),
+        ("It is interesting to note the convention negotiated with Haiti in 1914.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

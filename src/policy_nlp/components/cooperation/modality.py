@@ -145,6 +145,11 @@ class ModalityDetector:
                         return "negated"
                     if lemma_of(c) in self.lx.adv_nouns or lemma_of(c) in self.lx.adv_adjs:
                         return "proposed"
-        if tok.dep_ in {"xcomp"} and tok.head.lemma_ in {"need", "want", "hope", "plan", "aim", "seek", "try", "intend", "propose", "agree", "able"}:
-            return "" if tok.head.lemma_ == "able" else "proposed"
+        if tok.dep_ in {"xcomp"} and tok.head.lemma_ in {"need", "want", "hope", "plan", "aim", "seek", "try", "intend", "propose", "agree",
+                                                         "apply", "able"}:
+            return "" if tok.head.lemma_ == "able" else "proposed"  # "applied to join NATO"
+        if (tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.dep_ == "ROOT" and "to" in auxes
+                and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in tok.head.children)
+                and not any(c.dep_ in {"acomp", "attr"} for c in tok.head.children)):  # ("it is interesting to note")
+            return "proposed"  # what is arranged: "the two sides are to sign the agreement", "Benin was to join"
         return ""
