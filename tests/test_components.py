@@ -626,3 +626,17 @@ def test_a_building_where_something_happens_is_a_place_in_the_city_it_is_in(nlp)
     # the same hospital as the one that acts is a body
     doc = run(nlp, "Komfo Anokye Teaching Hospital signed a partnership with a British university.")
     assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Komfo Anokye Teaching Hospital"] == ["actor"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The two squadrons came from Seymour Johnson Air Force Base in North Carolina.", "Seymour Johnson Air Force Base", "USA"),
+    ("The memorandum was signed in the presence of both leaders at Parliament House in Canberra.", "Parliament House", "AUS"),
+    ("Speaking with the President in the Oval Office, the prime minister raised the hostages.", "Oval Office", "USA"),
+])
+def test_bases_houses_and_offices_where_something_happens_are_places(nlp, text, name, country):
+    doc = run(nlp, text)
+    found = {m["text"]: (m["kind"], doc._.policy_entities[m["entity_id"]]["country_iso3"]) for m in doc._.policy_mentions}
+    assert found[name] == ("place", country)
+    # a think tank that hosts an event stays a body
+    doc = run(nlp, "The report was presented at Chatham House in London.")
+    assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Chatham House"] == ["actor"]
