@@ -607,6 +607,27 @@ def test_a_title_alone_is_no_actor_or_place_and_a_title_before_a_name_makes_a_pe
     assert ("Dashkov", "actor", "person:dashkov") in found
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Under the military dictatorships of Presidents Sukarno and Suharto, a million Indonesians were killed.", "Sukarno"),
+    ("H.E. Nana Akufo Addo, President of Ghana, shook hands with the British minister.", "Nana Akufo Addo"),
+    ("NSC Spokesperson Adrienne Watson said the United States condemns the launch.", "Adrienne Watson"),
+])
+def test_words_of_address_and_a_bodys_title_are_not_part_of_a_persons_name(nlp, text, name):
+    doc = run(nlp, text)
+    people = [m["text"] for m in doc._.policy_mentions if doc._.policy_entities[m["entity_id"]]["type"] in {"person", "leader", "official"}]
+    assert name in people and not any(name in p and p != name for p in people)
+    # a body's name keeps its first word
+    doc = run(nlp, "The Ministers of Foreign Affairs of both countries met in Kabul.")
+    assert not any(m["text"].startswith("of ") for m in doc._.policy_mentions)
+
+
+def test_a_name_the_model_calls_a_body_after_the_same_person_is_that_person(nlp):
+    doc = run(nlp, "In 1844 Minister Plenipotentiary Caleb Cushing presented his credentials in Macau. "
+                   "Relations were established on June 16, 1844, when Caleb Cushing presented his credentials as Envoy.")
+    ids = {m["entity_id"] for m in doc._.policy_mentions if m["text"].endswith("Cushing")}
+    assert len(ids) == 1 and doc._.policy_entities[ids.pop()]["type"] == "person"
+
+
 def test_a_place_name_runs_past_its_particles_and_a_body_named_as_a_place_is_a_body(nlp):
     doc = run(nlp, "On July 11, thousands of Cubans walked into the streets of Havana, Santiago de Cuba and "
                    "San Antonio de los Baños chanting for food.")

@@ -176,15 +176,39 @@ def trim(span: Span) -> Span | None:
             end = j
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "and", "the", "for", "&"}):
         end -= 1  # "Ministry of Foreign Affairs of" -> "Ministry of Foreign Affairs"
-    if span.label_ == "PERSON":
+    label = span.label_
+    if label == "ORG" and end - start > 1 and _bare(doc[start]) in WORDS.address_prefixes | WORDS.honorifics:
+        # "Presidents Sukarno", "H.E. Nana Akufo Addo" read as a body: a person, when no
+        # word of a body follows
+        first = start
+        while end - first > 1 and _bare(doc[first]) in WORDS.address_prefixes | WORDS.honorifics | WORDS.person_titles:
+            first += 1
+        if doc[first].pos_ == "PROPN" and not any(t.lower_ in _BODY_WORDS or t.text in WORDS.org_head_words for t in doc[first:end]):
+            start, label = first, "PERSON"
+    if label == "PERSON":
         # "Presidents Sukarno", "H.E. Nana Akufo Addo", "Michael Jeffery AC CVO MC": titles
         # before a name and honours after it are not part of it.
-        while end - start > 1 and doc[start].lower_.rstrip(".").replace(".", "") in WORDS.person_titles | {
-                "presidents", "ministers", "he", "alhaji", "plenipotentiary", "his", "her", "excellency"}:
+        while end - start > 1 and _bare(doc[start]) in WORDS.person_titles | WORDS.address_prefixes:
             start += 1
+        # "NSC Spokesperson Adrienne Watson": a body's acronym and a title before the name
+        title = next((i for i in range(start + 1, end - 1) if _bare(doc[i]) in WORDS.person_titles
+                      and all(t.is_upper or _bare(t) in WORDS.title_modifiers for t in doc[start:i])), None)
+        if title is not None:
+            start = title + 1
+            while end - start > 1 and _bare(doc[start]) in WORDS.person_titles:
+                start += 1
         while end - start > 2 and doc[end - 1].is_upper and len(doc[end - 1].text) <= 4:
             end -= 1
     if start >= end:
         return None
-    return Span(doc, start, end, label=span.label_)
+    return Span(doc, start, end, label=label)
+
+
+#: Words that make a name a body's, not a person's.
+_BODY_WORDS = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after_words
+
+
+def _bare(tok) -> str:
+    """A token as the word lists spell it: lower case, without dots ("H.E." -> "he")."""
+    return tok.lower_.replace(".", "")
 

@@ -193,6 +193,9 @@ class EntityLinker:
             # something happens is a place
             return [state.mention(span, Entity(f"place:{slug(span.text)}", span.text, "facility", ""), "place", "place")]
         entity = state.acronym_of(span.text)
+        person = state.person_named(span.text) if entity is None else None
+        if person is not None:
+            return [state.mention(span, person, "actor", "person")]  # "Caleb Cushing", named as a person before
         if entity is None and self._introduced_as_person(span):
             return self.person(span.doc, span, state)  # "opposition candidate María Corina Machado"
         if entity is None:

@@ -64,6 +64,12 @@ class DocState:
             if key:
                 self.surnames.setdefault(fold(key), entity)
 
+    def person_named(self, text: str) -> Entity | None:
+        """A person the document has already named in full with exactly this name."""
+        key = fold(text)
+        return next((e for e in self.entities.values() if e.type in {"person", "leader", "official"}
+                     and " " in e.name and fold(e.name) == key), None)
+
     def remember_org(self, entity: Entity) -> None:
         self.orgs.append(entity)
 
