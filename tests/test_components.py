@@ -7,9 +7,9 @@ import pytest
 from policy_nlp.components.extensions import EXTENSIONS
 
 
-def run(nlp, text, year=None):
+def run(nlp, text, year=None, published=False):
     doc = nlp.make_doc(text)
-    doc._.policy_year = year
+    doc._.policy_year, doc._.policy_year_published = year, published
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -626,6 +626,35 @@ def test_a_name_the_model_calls_a_body_after_the_same_person_is_that_person(nlp)
                    "Relations were established on June 16, 1844, when Caleb Cushing presented his credentials as Envoy.")
     ids = {m["entity_id"] for m in doc._.policy_mentions if m["text"].endswith("Cushing")}
     assert len(ids) == 1 and doc._.policy_entities[ids.pop()]["type"] == "person"
+
+
+@pytest.mark.parametrize("text, year, holder", [
+    ("Iran's Supreme Leader vowed revenge for the strike.", 2020, "Ali Khamenei"),
+    ("The Prime Minister of Israel welcomed the agreement.", 2024, "Benjamin Netanyahu"),
+    ("The Minister for Foreign Affairs of Australia flew to New Delhi.", 1998, "Alexander Downer"),
+    # no one in particular, someone named beside it, another year's holder, a year of two holders
+    ("Netanyahu's visit was the first by a serving Israeli Prime Minister.", 2017, None),
+    ("Iran's former president attended the funeral.", 2020, None),
+    ("President Biden spoke with the President of Lebanon, Michel Aoun, about the deal.", 2022, None),
+    ("In 2009 the Iranian president won a disputed election.", 2020, None),
+    ("The Prime Minister of Israel welcomed the agreement.", 2022, None),
+])
+def test_an_office_with_its_state_names_its_holder_in_the_year_of_publication(nlp, text, year, holder):
+    doc = run(nlp, text, year, published=True)
+    offices = [doc._.policy_entities[m["entity_id"]]["name"] for m in doc._.policy_mentions
+               if m["text"].lower() in {"supreme leader", "prime minister", "minister for foreign affairs", "president"}]
+    assert offices == ([holder] if holder else [])
+    # a year estimated from the years a text names is a period, not a date: no holder then
+    doc = run(nlp, text, year, published=False)
+    assert not any(m["text"].lower() == "supreme leader" for m in doc._.policy_mentions)
+
+
+def test_the_year_of_publication_reaches_the_office_scan_through_a_run(analyzer, tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_text("Statement on the strikes\n\nPublished April 14, 2024\n\n"
+                    "Iran's Supreme Leader ordered the attack on Israel. The United States condemned it.\n", encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    assert any(m["text"] == "Supreme Leader" and m["name"] == "Ali Khamenei" for m in result.mentions)
 
 
 def test_a_place_name_runs_past_its_particles_and_a_body_named_as_a_place_is_a_body(nlp):

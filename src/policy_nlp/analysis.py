@@ -264,12 +264,12 @@ class Analyzer:
     def _parse_with(self, nlp, sources: list[SourceDocument], parsed: dict[int, "_Parsed"]) -> None:
         chunks = [(source, start, text) for source in sources
                   for start, text, _ in _chunks(source, self.options.chunk_chars)]
-        for i, doc in self._pipe(nlp, [(text, _year(source)) for source, _, text in chunks]):
+        for i, doc in self._pipe(nlp, [(text, _year(source), _published(source)) for source, _, text in chunks]):
             source, start, _ = chunks[i]
             parsed[id(source)].add(doc, start)
 
-    def _pipe(self, nlp, texts: list[tuple[str, int | None]]):
-        """``(index, Doc)`` for each ``(text, year)``, in order, parsed in groups of at most
+    def _pipe(self, nlp, texts: list[tuple[str, int | None, bool]]):
+        """``(index, Doc)`` for each ``(text, year, year is the publication year)``, in order, parsed in groups of at most
         batch_chars characters: the parser's memory grows with the text it holds at once,
         so a long report is still parsed one chunk at a time."""
         group: list[int] = []
@@ -279,7 +279,7 @@ class Analyzer:
                 docs = []
                 for k in group:
                     doc = nlp.make_doc(texts[k][0])
-                    doc._.policy_year = texts[k][1]
+                    doc._.policy_year, doc._.policy_year_published = texts[k][1], texts[k][2]
                     docs.append(doc)
                 yield from zip(group, nlp.pipe(docs, batch_size=len(docs)))
                 group, size = [], 0
@@ -300,7 +300,7 @@ class Analyzer:
                     nlp = self.pipelines.get(chunk.language) or next(iter(self.pipelines.values()))
                     piece = _Parsed(chunk.title_span)
                     try:
-                        for _, doc in self._pipe(nlp, [(chunk.text, chunk.year)]):
+                        for _, doc in self._pipe(nlp, [(chunk.text, chunk.year, chunk.year_published)]):
                             piece.add(doc, chunk.start)
                     except Exception as exc:
                         found.append(exc)
@@ -424,6 +424,7 @@ class Chunk:
     year: int | None
     language: str
     title_span: tuple[int, int] | None
+    year_published: bool = False  # the year is the publication year, not estimated from the text
 
 
 def _chunks(source: SourceDocument, limit: int) -> list[tuple[int, str, int]]:
@@ -446,7 +447,7 @@ def split_long(source: SourceDocument, limit: int) -> list[Chunk]:
     if len(chunks) <= 1:
         return []
     year, title = _year(source), _title_span(source)
-    return [Chunk(start, text, year, source.language, title) for start, text, _ in chunks]
+    return [Chunk(start, text, year, source.language, title, _published(source)) for start, text, _ in chunks]
 
 
 def _author_countries(author: str) -> set[str]:
@@ -475,6 +476,11 @@ def _year(source: SourceDocument) -> int | None:
         return int(source.published[:4])
     years = sorted(int(y) for y in _YEAR.findall(source.masked))
     return years[len(years) // 2] if len(years) >= 2 else None
+
+
+def _published(source: SourceDocument) -> bool:
+    """True when :func:`_year` is the publication year, not an estimate from the text."""
+    return source.published[:4].isdigit()
 
 
 def _failed(source: SourceDocument, exc: Exception) -> DocumentResult:

@@ -193,6 +193,7 @@ class KnowledgeBase:
         self.us_states: dict[str, str] = {}  # "georgia" -> entity id of the US state
         self._geonames: list[tuple[City, tuple[str, ...]]] = []
         self._alternates: dict[str, list[City]] | None = None
+        self._holders: dict[tuple[str, str], list[tuple[Term, Person]]] | None = None
         self.version = ""
 
     # -- look-ups -------------------------------------------------------------------------
@@ -213,6 +214,19 @@ class KnowledgeBase:
                                            p.distance_to(year), p.country(year) not in countries,
                                            min(ROLE_RANK.get(term.role, len(ROLE_RANK)) for term in p.terms),
                                            -max(term.end for term in p.terms)))
+
+    def office_holders(self, iso3: str, roles: Collection[str], year: int) -> list[Person]:
+        """Everyone who held one of ``roles`` for ``iso3`` at some time in ``year`` (two or
+        more in a year of transition)."""
+        if self._holders is None:
+            index: dict[tuple[str, str], list[tuple[Term, Person]]] = defaultdict(list)
+            for person in {id(p): p for p in self.people_by_name.values()}.values():  # (one per person, not per alias)
+                for term in person.terms:
+                    index[(term.country_iso3, term.role)].append((term, person))
+            self._holders = index
+        found = {id(person): person for role in roles for term, person in self._holders.get((iso3, role), ())
+                 if term.start <= year <= term.end}
+        return list(found.values())
 
     def person_entity(self, person: Person, year: int | None = None) -> Entity:
         """``person``'s entity with the country of the term nearest ``year`` (see

@@ -1,10 +1,13 @@
 """Token scans for what the candidates miss: GeoNames cities the model did not tag,
-leaders' surnames it left untagged, and "the North" and "the South" in texts about the
-Koreas. Each scan looks at title-case tokens only."""
+leaders' surnames it left untagged, "the North" and "the South" in texts about the
+Koreas (these look at title-case tokens only), and offices that name their holder ("the
+Japanese Prime Minister")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
+
+import re
 
 from ...knowledge import fold
 from .linking import EntityLinker, title_roles
@@ -89,4 +92,84 @@ class TokenScans:
             entity = self.kb.entities["state:PRK" if token.text == "North" else "state:KOR"]
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
         return out
+
+    def office_holders(self, doc: Doc, mentions: list[dict], state: "DocState") -> list[dict]:
+        """An office with its state and no name after it names whoever held it in the
+        document's year: "the Japanese Prime Minister", "Iran's Supreme Leader", "the
+        Minister of Foreign Affairs of Pakistan". Not in a sentence about another year, not
+        after "former", "every" or "a", and not when two people held the office that year
+        and the text names neither of them."""
+        if state.year is None or not doc._.policy_year_published:
+            return []  # (a year estimated from the years a text names is a period, not a date)
+        covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
+        out = []
+        for m in mentions:
+            entity = state.entities.get(m["entity_id"])
+            if m["kind"] != "actor" or entity is None or entity.type != "state" or m["role"] not in {"country", "demonym"}:
+                continue
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            if span is None:
+                continue
+            after = span.end + (span.end < len(doc) and doc[span.end].tag_ == "POS")
+            found = _office_after(doc, after)  # "the Japanese Prime Minister", "Iran's Supreme Leader"
+            if found is not None:
+                start, end, roles = after, found[0], found[1]
+                first, name_at = span.start, end
+            else:
+                found = _office_before(doc, span.start)  # "the Prime Minister of Israel"
+                if found is None:
+                    continue
+                start, end, roles = found
+                first, name_at = start, span.end
+            head = doc[end - 1]
+            if any(t.lower_ in _NOT_THE_HOLDER for t in doc[min(head.left_edge.i, first):start]):
+                continue  # "a serving Israeli Prime Minister", "Iran's former president"
+            if name_at < len(doc) and doc[name_at].pos_ == "PROPN" and doc[name_at].is_title:
+                continue  # a name follows: "Japanese Prime Minister Kishida" is linked by name
+            if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children) or (
+                    name_at + 1 < len(doc) and doc[name_at].text == "," and doc[name_at + 1].is_title):
+                continue  # the name is beside it: "Michel Aoun, the President of Lebanon", "the President of Lebanon, Michel Aoun"
+            if any(i in covered for i in range(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))):
+                continue
+            years = {int(y) for y in _YEAR.findall(doc[start].sent.text)}
+            if years - {state.year}:
+                continue  # "in 2009 the Iranian president ...": another year's holder
+            holders = self.kb.office_holders(entity.country_iso3, roles, state.year)
+            if len(holders) > 1:
+                holders = [p for p in holders if p.entity.entity_id in state.entities]
+            if len(holders) == 1:
+                person = self.kb.person_entity(holders[0], state.year)
+                out.append(state.mention_chars(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), person, "actor", "person"))
+        return out
+
+
+#: Words before an office or its state that make it no one in particular, or someone else
+#: than the holder: "every US president", "a future prime minister", "Iran's former president".
+_NOT_THE_HOLDER = {"a", "an", "any", "each", "every", "ex", "former", "future", "late", "next", "no",
+                   "past", "previous", "successive", "then", "another", "acting", "deputy", "vice"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_LONGEST_OFFICE = max(len(office.split()) for office in WORDS.office_roles)
+
+
+def _office_after(doc: Doc, i: int) -> tuple[int, frozenset[str]] | None:
+    """The longest office phrase starting at token ``i``: (its end, its roles)."""
+    for n in range(_LONGEST_OFFICE, 0, -1):
+        words = " ".join(t.lower_ for t in doc[i:i + n])
+        if i + n <= len(doc) and words in WORDS.office_roles:
+            return i + n, WORDS.office_roles[words]
+    return None
+
+
+def _office_before(doc: Doc, state_start: int) -> tuple[int, int, frozenset[str]] | None:
+    """The office phrase before "of (the) <state>": (start, end, roles)."""
+    j = state_start - (state_start > 0 and doc[state_start - 1].lower_ == "the")
+    if j < 1 or doc[j - 1].lower_ != "of":
+        return None
+    end = j - 1
+    for n in range(_LONGEST_OFFICE, 0, -1):
+        if end - n >= 0:
+            words = " ".join(t.lower_ for t in doc[end - n:end])
+            if words in WORDS.office_roles:
+                return end - n, end, WORDS.office_roles[words]
+    return None
 

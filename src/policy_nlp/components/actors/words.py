@@ -37,6 +37,8 @@ class ActorWords:
     example_place_nouns: frozenset[str]
     named_after_words: frozenset[str]
     designation_names: frozenset[str]
+    #: office phrase (lower case, one space between words) -> roles of leaders.csv
+    office_roles: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,7 @@ def load_actor_words() -> ActorWords:
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
         place_of_nouns=words("place_of_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
         designation_names=words("designation_names"),
+        office_roles={office: frozenset(roles) for office, roles in raw["office_titles"]["offices"].items()},
     )
 
 
