@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,6 +54,58 @@ def test_header_metadata_and_boilerplate_are_found():
     assert {"Search this website", "Log in | Register", "Subscribe to our weekly briefing!", "Back to all articles",
             "Share this article", "Copyright 2022 The Harbour Review. All rights reserved.", "Photo: Reuters"} <= junk
     assert not any("gas corridor" in line for line in junk)
+
+
+_BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, and Tokyo now has a chance to lead "
+         "again. The question is whether the United States will join it or stand aside.")
+
+
+@pytest.mark.parametrize("head, title, author, published", [
+    # byline and date on one line, behind a site menu whose "Latest" item starts no related list
+    ("Latest\nMagazine\nLogin\n\nHow Japan Can Lead on Trade\nBy Anna Smith | March 3, 2023 | 5 min read",
+     "How Japan Can Lead on Trade", "Anna Smith", "2023-03-03"),
+    # a genre word before "by", a section label above the headline
+    ("COMMENTARY\nHow Japan Can Lead on Trade\nAnalysis by Marco Bellini\nPublished: 12 January 2024",
+     "How Japan Can Lead on Trade", "Marco Bellini", "2024-01-12"),
+    # the date above the headline, the author's name and office under it without "By"
+    ("Commentary\nMay 5, 2022\nHow Japan Can Lead on Trade\nMireya Alvarez\nSenior Fellow - Foreign Policy",
+     "How Japan Can Lead on Trade", "Mireya Alvarez", "2022-05-05"),
+    # a byline with its date, either way round; a byline with an office after a comma
+    ("How Japan Can Lead on Trade\nWritten by Karl Jensen on 12 March 2021", "How Japan Can Lead on Trade", "Karl Jensen", "2021-03-12"),
+    ("How Japan Can Lead on Trade\nJanuary 15, 2021 by Peter Brandt", "How Japan Can Lead on Trade", "Peter Brandt", "2021-01-15"),
+    ("How Japan Can Lead on Trade\nBy Jane Doe, Senior Fellow for Asia Studies\nMarch 3, 2021",
+     "How Japan Can Lead on Trade", "Jane Doe", "2021-03-03"),
+    ("How Japan Can Lead on Trade\nBy Rafael Montoya, Caribbean Policy Notes, posted October 2, 2023",
+     "How Japan Can Lead on Trade", "Rafael Montoya", "2023-10-02"),
+    # Markdown emphasis around the byline and date; labelled fields; a month and year only
+    ("# How Japan Can Lead on Trade\n\n*By Sara Lindqvist*\n\n_June 2, 2020_", "How Japan Can Lead on Trade", "Sara Lindqvist", "2020-06-02"),
+    ("Title: How Japan Can Lead on Trade\nAuthor: Wei Zhang\nDate: 2020-01-02", "How Japan Can Lead on Trade", "Wei Zhang", "2020-01-02"),
+    ("Regional Outlook 2024\nChapter 3: Trade Routes\nTomasz Wójcik\nMarch 2024", "Chapter 3: Trade Routes", "Tomasz Wójcik", "2024-03-01"),
+    # a speech: the speaker from its title, the date from its dateline, a long title line
+    ("TRANSCRIPT\nRemarks by Foreign Minister Yoshimasa Hayashi at the Japan-Korea Future Partnership Symposium\nFukuoka, June 10, 2023",
+     "Remarks by Foreign Minister Yoshimasa Hayashi at the Japan-Korea Future Partnership Symposium", "Yoshimasa Hayashi", "2023-06-10"),
+    # the publisher and a genre label are not the headline; a headline may say "back to"
+    ("PRESS RELEASE\nMinistry of Foreign Affairs of the Republic of Kazakhstan\nAstana, 2 July 2024\n\nPartners move forward on water security",
+     "Partners move forward on water security", "", "2024-07-02"),
+    ("Korea Policy Review\n\nHealth Cooperation Is the Way Back to the Table\n\nPublished October 21, 2019\n\nBy Jae-won Lim",
+     "Health Cooperation Is the Way Back to the Table", "Jae-won Lim", "2019-10-21"),
+    ("OPINION | How Japan Can Lead on Trade\n\nBy Graham Whitfield\nAugust 15, 2022", "How Japan Can Lead on Trade", "Graham Whitfield", "2022-08-15"),
+])
+def test_header_layouts_of_scraped_articles(head, title, author, published):
+    header = read_header(head + "\n\n" + _BODY + "\n")
+    assert (header.title, header.author, header.published) == (title, author, published)
+
+
+def test_a_dateline_keeps_its_place_in_the_text_and_a_hard_wrapped_text_keeps_its_body():
+    text = "Remarks at the summit\nAddis Ababa, 16 February 2024\n\n" + _BODY + "\n"
+    header = read_header(text)
+    assert header.published == "2024-02-16" and "Addis Ababa" in apply_mask(text, header.masked)
+    wrapped = ("INDIAN NUCLEAR TESTS\n\nIndia's action in conducting three underground nuclear\n\n"
+               "tests is an ill-judged step which could have most damaging consequences\n\n"
+               "for security in South Asia and globally.\n")
+    header = read_header(wrapped)
+    assert header.title == "INDIAN NUCLEAR TESTS"
+    assert apply_mask(wrapped, header.masked).count("tests is an ill-judged step") == 1
 
 
 def test_masking_blanks_boilerplate_but_keeps_offsets(tmp_path):

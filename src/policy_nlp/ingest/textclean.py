@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from dateutil import parser as dateparser
 
@@ -22,7 +23,7 @@ _CUE = re.compile(
       \b(search|subscribe|sign[ -]?up|sign[ -]?in|log[ -]?in|log[ -]?out|register|newsletter|
          mailing\ list|follow\ us|share\ (this|on)|print\ (this|page)|email\ (this|us)|
          stay\ (informed|connected|updated|in\ touch)|read\ more|read\ next|related\ (articles|posts|content)|
-         more\ from|back\ to|return\ to|go\ to|skip\ to|jump\ to|main\ menu|toggle|navigation|
+         more\ from|main\ menu|toggle|navigation|
          cookies?|privacy\ policy|terms\ of\ (use|service)|all\ rights\ reserved|copyright|donate|
          advertisement|sponsored|download\ (pdf|the\ report)|view\ (all|more)|load\ more|
          receive\ updates|latest\ (news|updates|developments)|contact\ us|about\ us|home\ page|
@@ -33,12 +34,55 @@ _CUE = re.compile(
          click\ here|permalink|recommended\ (for\ you|reading|articles))\b
       |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags)\b\W*$
       |^\s*related\ (posts?|articles?|content|stories|reading|topics?|publications|research|analysis)\b
+      |^\W*(back|return|go|skip|jump)\ to\b
       |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_BYLINE = re.compile(r"^\s*(?:by|written by|author(?:s)?:?|posted by)\s+(?P<name>[^\d,|;]{3,80}?)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:(?:analysis|commentary|opinion|op-?ed|essay|article|report|story|blog post|interview|words)\s+)?"
+                     r"(?:by|(?:written|posted|prepared|compiled|reported) by|(?:lead |main )?author(?:s)?:?)\s+(?P<name>[^\d|;]{3,160}?)\s*$",
+                     re.IGNORECASE)
+#: A byline whose comma-separated tail carries the date: "By Rafael Montoya, Caribbean Policy
+#: Notes, posted October 2, 2023".
+_BYLINE_HEAD = re.compile(r"^\s*(?:(?:written|posted|prepared|compiled|reported)\s+)?by\s+(?P<name>[^\d,|;]{3,80}?)\s*,\s*(?P<tail>.*\d{4}.*)$",
+                          re.IGNORECASE)
+#: A speech or statement that names its speaker in its title: "Remarks by Foreign Minister
+#: Yoshimasa Hayashi at the ...", "Keynote address by Dr. Amara Okafor, Director, ...".
+_SPEAKER_TITLE = re.compile(r"\b(?:remarks|address|statement|speech|keynote|testimony|lecture|briefing|op-?ed|article|interview)\s+"
+                            r"(?:by|of)\s+(?P<who>.+?)(?=\s+(?:at|on|to|before|for|during|in|and|with)\s|\s*[,:(|]|$)", re.IGNORECASE)
+#: A dateline: a place, then the date after a comma ("Fukuoka, June 10, 2023", "COP28 side
+#: event, Expo City Dubai, 8 December 2023").
+_DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+#: A line that labels a page rather than titling it: its genre ("PRESS RELEASE", "Press
+#: Releases", "TRANSCRIPT"), a short all-capitals kicker, or the part of a report it is
+#: ("Report excerpt, Chapter 3", "Excerpt from Section 4 of the annual report ...").
+_LABEL = re.compile(r"^\W*(?:(?:press releases?|media statement|news release|statement|transcript|readout|fact sheet|"
+                    r"commentary|opinion|op-?ed|analysis|news analysis|policy (?:memo|brief)|report|speech|interview|blog)\W*"
+                    r"|(?-i:[A-Z]+(?:[\s&-]+[A-Z]+){0,1})|(?:report\s+)?(?:excerpt|chapter|section|part)\b[^:]{0,25}|excerpt from .*)$", re.IGNORECASE)
+#: Head words of a body's name: a header line ending in one ("Centre for Arms Control and
+#: Verification Studies", "Ministry of Foreign Affairs of Japan") is the publisher, not the title.
+_PUBLISHER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&'\u2019.-]*\s+)*(?:centre|center|institute|ministry|department|office|programme|"
+                        r"program|foundation|council|university|agency|commission|secretariat|embassy|mission)\b(?:\s+(?:of|for|on|and|the|[A-Z][\w&'\u2019.-]*))*"
+                        r"(?:,\s*[A-Z][\w\s.-]*)?$", re.IGNORECASE)
+#: A byline with its date, either way round: "Written by Karl Jensen on 12 March 2021",
+#: "January 15, 2021 by Peter Brandt".
+_DATED_BYLINE = re.compile(
+    r"^\s*(?:(?:written|posted)\s+)?by\s+(?P<name>[^\d|;]{3,80}?)\s+on\s+(?P<date>.*\d{4}.*?)\s*$"
+    r"|^\s*(?:(?:posted|published)(?:\s+on)?\s+)?(?P<date2>[^|;]*\d{4})\s+by\s+(?P<name2>[^\d|;]{3,80}?)\s*$",
+    re.IGNORECASE,
+)
+#: A line that is only a person's name, as sites print an author without "By": two to four
+#: capitalised words, not a headline ("How Japan Leads", "The Korea Question").
+_NAME_LINE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?|[A-Z]\.)"
+                        r"(?:\s+(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?|[A-Z]\.|de|van|von|da|bin|al|le|la)){1,3}$")
+_NOT_A_NAME_START = {"the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
+                     "my", "new", "home", "latest", "read", "more", "about", "all", "top", "most", "news", "in", "on", "from"}
+#: An author's line of office under a name: "Senior Fellow - Foreign Policy".
+_AFFILIATION = re.compile(r"\b(fellow|professor|director|analyst|researcher|editor|correspondent|contributor|lecturer|"
+                          r"chair|scholar|associate|advisor|adviser|president|manager|officer|head of|dean)\b", re.IGNORECASE)
+#: What separates the pieces of a header line ("By Jane Doe | March 3, 2023 | 5 min read").
+_HEADER_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7\u2013\u2014]\s+")
 #: Bylines of pages in other languages (German, French, Spanish, Portuguese, Italian, Dutch,
 #: Swedish), read so that a page skipped for its language still has its author. The name must
 #: be two to four capitalised words: "Von der Leyen warns Moscow" is a headline, not a byline.
@@ -68,9 +112,11 @@ _MONTHS = {
 }
 _MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _BARE_DATE = re.compile(
-    r"^\s*(?P<date>(?:\w+,\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}))\s*$"
+    r"^\s*(?P<date>(?:\w+,\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}))\s*$"
 )
-_LABELLED = re.compile(r"^\s*(?P<key>category|categories|section|topic|region|filed under|site|source)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
+_LABELLED = re.compile(r"^\s*(?P<key>title|headline|subject|re|from|to|cc|category|categories|section|topic|region|filed under|site|source)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _MD_LINK = re.compile(r"!?\[(?P<label>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
@@ -117,7 +163,8 @@ def parse_date(value: str) -> str:
         return ""
     value = _MONTH_WORD.sub(lambda m: _MONTHS[m.group(1).lower()], value)
     try:
-        parsed = dateparser.parse(value, fuzzy=True, default=None)
+        # (a missing day or month is the first, not today's: "March 2024" is 2024-03-01)
+        parsed = dateparser.parse(value, fuzzy=True, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return ""
     except Exception:  # dateutil raises ParserError subclasses of ValueError; guard odd inputs
@@ -132,7 +179,10 @@ def _words(line: str) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    return _words(line) >= _PROSE_WORDS or len(re.findall(r"[.!?](?:\s|$)", line)) >= 2 and _words(line) >= 12
+    ends = len(re.findall(r"[.!?](?:\s|$)", line))
+    # (a long line with no sentence end is a heading: "Remarks by Ambassador ..., Special
+    # Envoy for the Horn of Africa, at the Peace and Security Side Event of the ... Summit")
+    return _words(line) >= _PROSE_WORDS and (ends or _words(line) >= 45) or ends >= 2 and _words(line) >= 12
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -158,9 +208,11 @@ _VIEWS = re.compile(r"views (expressed|are)|author'?s? (own|alone)|do not necess
                     r"author\u2019s (own|alone)", re.IGNORECASE)
 
 
-def _related_block(contents: list[str]) -> list[int]:
+def _related_block(contents: list[str], first_prose: int) -> list[int]:
     """Lines of a related-posts list: the short, headline-like lines after "Related",
-    "You may also like", "More from ..." and the like."""
+    "You may also like", "More from ..." and the like. Above the article ("Latest" in a
+    site's menu) the list ends at the first blank line or byline, so that it never takes
+    the headline and byline that follow the menu."""
     out = []
     for i, line in enumerate(contents):
         if not _RELATED_HEAD.match(line.strip()) or _words(line) > 8:
@@ -168,6 +220,8 @@ def _related_block(contents: list[str]) -> list[int]:
         out.append(i)
         for j in range(i + 1, min(len(contents), i + 15)):
             following = contents[j].strip()
+            if j < first_prose and (not following or _BYLINE.match(following) or _DATE_LINE.match(following)):
+                break
             if not following:
                 continue
             if _words(following) > 18 or _is_sentence_prose(following):
@@ -209,24 +263,39 @@ def read_header(text: str) -> TextHeader:
     lines = split_lines(text)
     contents = [text[s:e] for s, e in lines]
     prose = [i for i, line in enumerate(contents) if _is_prose(line) and not _is_boilerplate(line)]
-    first_prose = prose[0] if prose else len(lines)
+    first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents))
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
         if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
             header.boilerplate.append(lines[i])
-    header.boilerplate.extend(lines[i] for i in _related_block(contents) + _author_bio(contents, last_prose)
+    header.boilerplate.extend(lines[i] for i in _related_block(contents, first_prose) + _author_bio(contents, last_prose)
                               + _resources_section(contents) if lines[i] not in header.boilerplate)
     header.boilerplate.sort()
 
     boiler = set(header.boilerplate)
     candidates: list[int] = []
     meta_rows: list[int] = []
+    labelled_title = ""
+    unmasked: set[int] = set()
     for i in range(first_prose):
-        span, line = lines[i], contents[i].strip()
-        if not line or span in boiler:
+        span = lines[i]
+        line = _strip_markdown(contents[i].strip()).strip("_ ")  # "*By Jane Doe*", "_June 2, 2020_"
+        if not line:
             continue
-        if (m := _BYLINE.match(line) or _FOREIGN_BYLINE.match(line)) and not header.author:
+        if _header_pieces(line, header):
+            meta_rows.append(i)  # "By Jane Doe | March 3, 2023", "By Jane Doe · March 12, 2025 · 7 min read"
+        elif span in boiler:
+            continue
+        elif (m := _BYLINE_HEAD.match(line)) and (iso := _date_in(m.group("tail"))):
+            header.author = header.author or _clean_name(m.group("name"))
+            header.published = header.published or iso
+            meta_rows.append(i)
+        elif (m := _DATED_BYLINE.match(line)) and (iso := parse_date(m.group("date") or m.group("date2"))):
+            header.author = header.author or _clean_name(m.group("name") or m.group("name2"))
+            header.published = header.published or iso
+            meta_rows.append(i)
+        elif (m := _BYLINE.match(line) or _FOREIGN_BYLINE.match(line)) and not header.author:
             header.author = _clean_name(m.group("name"))
             meta_rows.append(i)
         elif (m := _DATE_LINE.match(line)) and (iso := parse_date(m.group("date"))):
@@ -235,49 +304,193 @@ def read_header(text: str) -> TextHeader:
         elif (m := _BARE_DATE.match(line)) and (iso := parse_date(m.group("date"))):
             header.published = header.published or iso
             meta_rows.append(i)
+        elif (m := _DATELINE.match(line)) and (iso := parse_date(m.group("date"))):
+            header.published = header.published or iso
+            meta_rows.append(i)
+            unmasked.add(i)  # the place of a dateline stays text: "Addis Ababa, 16 February 2024"
         elif m := _LABELLED.match(line):
             key = m.group("key").lower()
-            if key in {"site", "source"}:
+            if key in {"title", "headline", "subject", "re"}:
+                labelled_title = labelled_title or m.group("value")
+            elif key == "from":
+                header.author = header.author or _clean_name(m.group("value"))  # a memo's sender
+            elif key in {"to", "cc"}:
+                pass
+            elif key in {"site", "source"}:
                 header.site = header.site or m.group("value")
             else:
                 header.category = header.category or m.group("value")
             meta_rows.append(i)
         else:
             candidates.append(i)
+    if not header.author:
+        _name_line(candidates, contents, meta_rows, header)
 
-    title_row = _pick_title(candidates, contents, meta_rows)
+    title_row = None if labelled_title else _pick_title(candidates, contents, meta_rows)
+    if labelled_title:
+        header.title = labelled_title
+    elif title_row is not None:
+        header.title = _headline(_strip_markdown(contents[title_row].strip()))
+    if not header.author:
+        # the speaker a speech's title names: "Remarks by Foreign Minister Yoshimasa Hayashi at ..."
+        for i in ([title_row] if title_row is not None else []) + candidates:
+            if m := _SPEAKER_TITLE.search(_strip_markdown(contents[i])):
+                header.author = _speaker(m.group("who"))
+                if header.author:
+                    break
     if title_row is not None:
-        header.title = _strip_markdown(contents[title_row].strip())
         before = [i for i in candidates if i < title_row]
         if before and _words(contents[before[-1]]) <= 6:
             header.site = header.site or _strip_markdown(contents[before[-1]].strip())
             header.masked.append(lines[before[-1]])
-    header.masked.extend(lines[i] for i in meta_rows)
+    header.masked.extend(lines[i] for i in meta_rows if i not in unmasked)
     header.masked.extend(header.boilerplate)
     header.masked.sort()
     return header
+
+
+def _header_pieces(line: str, header: TextHeader) -> bool:
+    """Read a header line of several pieces ("By Jane Doe | March 3, 2023 | 5 min read"):
+    True, with the author and date set, when its pieces are a byline or a date and at most
+    short labels besides."""
+    pieces = [p.strip() for p in _HEADER_SEPARATOR.split(line) if p.strip()]
+    if len(pieces) < 2 or _words(line) > _SHORT_LINE_WORDS:
+        return False
+    author = date = ""
+    for piece in pieces:
+        if m := _BYLINE.match(piece):
+            author = author or _clean_name(m.group("name"))
+        elif (m := _DATE_LINE.match(piece) or _BARE_DATE.match(piece)) and (iso := parse_date(m.group("date"))):
+            date = date or iso
+        elif _words(piece) > 6:
+            return False
+    if not (author or date):
+        return False
+    header.author = header.author or author
+    header.published = header.published or date
+    return True
 
 
 def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]) -> int | None:
     """The title is the heading-like line just before the byline/date block, if any."""
     def title_like(i: int) -> bool:
         line = contents[i].strip()
-        return 2 <= _words(line) <= 30 and not line.endswith((".", ",", ";")) or bool(_MD_HEADING.match(line))
+        if line[:1] in "[(" and line[-1:] in "])":
+            return False  # an editor's note: "[Transcript prepared by the organisers]"
+        return 2 <= _words(line) <= 40 and not line.endswith((".", ",", ";")) or bool(_MD_HEADING.match(line))
 
     if meta_rows:
         before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
+        # the publisher's name between the headline and the date is not the headline
+        # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
+        # between the headline and the date are not the headline
+        named = [i for i in before if not (_PUBLISHER.match(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
+        if named:
+            return named[-1]
+        # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
+        after = [i for i in candidates if i > min(meta_rows) and title_like(i) and _words(contents[i]) >= 3]
+        if after:
+            return after[0]
         if before:
             return before[-1]
     headings = [i for i in candidates if _MD_HEADING.match(contents[i])]
     if headings:
         return headings[0]
+    speeches = [i for i in candidates if title_like(i) and _SPEAKER_TITLE.search(contents[i])]
+    if speeches:
+        return speeches[0]  # "Remarks by Vice President Harris and Prime Minister Chính ..."
     likely = [i for i in candidates if title_like(i) and _words(contents[i]) >= 3]
     return likely[-1] if likely else (candidates[0] if candidates and title_like(candidates[0]) else None)
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+(?:and|&)\s+", " and ", name.strip())
-    return name.strip(" .")
+    """The names of a byline, without the office after a comma: "Jane Doe, Senior Fellow"
+    is Jane Doe; "Anna Smith, John Doe and Li Wei" are all three."""
+    parts = [p.strip() for p in name.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if (len(part.split()) < 2 or any(w.islower() and w not in {"and", "&"} for w in part.split())
+                or _AFFILIATION.search(part)):
+            break  # an office, or a one-word place ("By Sara Mansour, Baghdad")
+        kept.append(part)
+    name = re.sub(r"\s+(?:and|&)\s+", " and ", ", ".join(kept))
+    name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame)\.?\s+", "", name.strip(" ."), flags=re.IGNORECASE)
+    return name.title() if name.isupper() else name  # "BY JOHN SMITH"
+
+
+def _first_wrapped(contents: list[str]) -> int:
+    """The first line of a paragraph broken into short lines (a text with a line break every
+    60 characters has no long line): one of six words or more whose next line goes on in
+    lower case."""
+    filled = [i for i, line in enumerate(contents) if line.strip()]
+    for k, i in enumerate(filled[:-1]):
+        following = contents[filled[k + 1]].lstrip()
+        if _words(contents[i]) >= 6 and following[:1].islower() and not contents[i].rstrip().endswith((".", ":", "?", "!")):
+            return i
+    return len(contents)
+
+
+def _date_in(tail: str) -> str:
+    """The date among the comma-separated pieces of a byline's tail ("Caribbean Policy
+    Notes, posted October 2, 2023")."""
+    for piece in re.split(r",\s*(?![^,]*\d{4}\s*$)|\s*,\s*(?=[A-Za-z]+\s)", tail):
+        if (m := _DATE_LINE.match(piece) or _BARE_DATE.match(piece)) and (iso := parse_date(m.group("date"))):
+            return iso
+    m = re.search(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\s*$", tail)
+    return parse_date(m.group(0)) if m else ""
+
+
+#: Titles and honorifics before a speaker's name in a speech's title.
+_SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "president", "vice", "deputy", "dr", "dr.",
+                   "prof", "prof.", "professor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "senator", "general",
+                   "admiral", "special", "envoy", "representative", "rep", "rep.", "sen", "sen.", "chancellor", "premier",
+                   "state", "defense", "defence", "national", "security", "advisor", "adviser", "high", "commissioner",
+                   "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
+                   "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the"}
+
+
+def _speaker(who: str) -> str:
+    """The name in "Foreign Minister Yoshimasa Hayashi": the words after the titles, when
+    they are two to four capitalised words."""
+    words = who.split()
+    while words and (words[0].lower() in _SPEAKER_TITLES or words[0].isupper() and len(words[0]) > 1):
+        words = words[1:]  # (and acronyms of offices: "APNSA Jake Sullivan")
+    name = " ".join(words)
+    return name if _NAME_LINE.match(name) else ""
+
+
+def _headline(line: str) -> str:
+    """A headline without the section label or site name printed beside it ("OPINION |
+    Deterrence in the Taiwan Strait ...") and without quotation marks."""
+    pieces = [p.strip() for p in re.split(r"\s+[|\u2022\u00b7]\s+", line) if p.strip()]
+    if len(pieces) > 1:
+        longest = max(pieces, key=_words)
+        if _words(longest) >= 3:
+            line = longest
+    if len(line) > 2 and line[0] in "\"\u201c" and line[-1] in "\"\u201d":
+        line = line[1:-1]
+    return line
+
+
+def _name_line(candidates: list[int], contents: list[str], meta_rows: list[int], header: TextHeader) -> None:
+    """An author printed without "By": a line that is only a name, next to the date or to
+    a line of office ("Mireya Alvarez / Senior Fellow - Foreign Policy"). The name and the
+    office line become header rows."""
+    filled = [i for i, line in enumerate(contents) if line.strip()]
+    for i in candidates:
+        line = _strip_markdown(contents[i].strip())
+        if not _NAME_LINE.match(line) or line.split()[0].lower() in _NOT_A_NAME_START:
+            continue
+        k = filled.index(i)
+        neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
+        office = [j for j in neighbours if j in candidates and _AFFILIATION.search(contents[j]) and _words(contents[j]) <= 10]
+        if not office and not any(j in meta_rows for j in neighbours):
+            continue
+        header.author = line
+        for row in [i, *office]:
+            candidates.remove(row)
+            meta_rows.append(row)
+        return
 
 
 def _strip_markdown(line: str) -> str:
