@@ -58,8 +58,9 @@ def country_matches(predicted: str, gold: str | None) -> bool:
     return bool(got & want) if want else not got
 
 
-def score_document(result, gold: dict) -> dict:
-    """Scores of one analysed document against its gold annotation."""
+def score_document(result, gold: dict, text: str | None = None) -> dict:
+    """Scores of one analysed document against its gold annotation (``text``, the file's
+    text, limits the header score to the fields the text prints)."""
     mentions_by_entity: dict[tuple[str, str], set[str]] = {}
     for m in result.mentions:
         mentions_by_entity.setdefault((m["entity_id"], m["kind"]), set()).add(fold_name(m["text"]))
@@ -122,7 +123,38 @@ def score_document(result, gold: dict) -> dict:
     out["cooperation"] = {"tp": len(found), "fp": len(fp_sentences), "fn": len(golds) - len(found),
                           "details": details, "false_positives": sorted(fp_sentences),
                           "missed": [golds[i]["anchor"] for i in range(len(golds)) if i not in found]}
+    out["metadata"] = score_metadata(result.document, gold.get("metadata") or {}, text)
     return out
+
+
+#: The header fields the metadata score compares, as ``documents.csv`` names them.
+METADATA_FIELDS = ("title", "author", "published")
+
+
+def score_metadata(document: dict, gold: dict, text: str | None = None) -> dict[str, dict]:
+    """Per annotated header field (title, author, publication date): what the tool read and
+    whether it equals the annotation, spacing and curly quotes aside, as the seed's scorer
+    compares them. A field the annotation leaves empty is not scored, nor, when ``text`` is
+    given, one its first 3,000 characters do not print (an excerpt of a report without its
+    byline: the annotation took the author from the source)."""
+    fold = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+    def norm(value: str) -> str:
+        return " ".join((value or "").translate(fold).split())
+
+    head = norm(text[:3000]).lower() if text is not None else None
+
+    def printed(field: str, value: str) -> bool:
+        if head is None:
+            return True
+        if field == "published":
+            return value[:4] in head
+        words = norm(value).lower().split()
+        return field == "author" and bool(words) and words[-1] in head or " ".join(words) in head
+
+    return {field: {"got": document.get(field, ""), "want": gold[field],
+                    "ok": norm(document.get(field, "")) == norm(gold[field])}
+            for field in METADATA_FIELDS if (gold.get(field) or "").strip() and printed(field, gold[field])}
 
 
 def resolve_spans(gold: dict, text: str) -> dict:
@@ -180,17 +212,20 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
     details, per_doc = [], []
     stance: dict[str, list[tuple[str, str]]] = {"all": [], "commentary": [], "other": []}
     targets_right = 0
+    metadata: dict[str, list[bool]] = {field: [] for field in METADATA_FIELDS}
     confidence: list[tuple[float, bool]] = []
     documents, missing = gold_documents(gold_dir, split)
     for gold, doc_path in documents:
         result = analyzer.analyze_path(doc_path, doc_path.parent)
         if seen is not None:
             seen[doc_path.resolve()] = result
-        scores = score_document(result, gold)
+        scores = score_document(result, gold, doc_path.read_text(encoding="utf-8", errors="replace"))
         for kind in totals:
             for key in ("tp", "fp", "fn", "country_ok", "type_ok"):
                 totals[kind][key] += scores[kind].get(key, 0)
         details.extend(scores["cooperation"]["details"])
+        for field, score in scores["metadata"].items():
+            metadata[field].append(score["ok"])
         gold_stance = gold.get("stance") or {}
         if gold_stance.get("label"):
             pair = (gold_stance["label"], result.document.get("stance", ""))
@@ -203,7 +238,7 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         per_doc.append({"file": doc_path.name, "stance_gold": gold_stance.get("label", ""),
                         "stance_pred": result.document.get("stance", ""), "target_gold": gold_stance.get("target_iso3", ""),
                         "target_pred": result.document.get("stance_target", ""),
-                        **{k: scores[k] for k in ("actor", "place", "cooperation")}})
+                        **{k: scores[k] for k in ("actor", "place", "cooperation", "metadata")}})
     report: dict = {"documents": len(documents)}
     if split:
         report["split"] = split
@@ -226,6 +261,9 @@ def run_evaluation(gold_dir: Path, stance_corpus: Path | None = None, analyzer=N
         "participant_accuracy": round(sum(d["participants_ok"] for d in details) / n, 4),
         "modality_confusion": confusion,
     }
+    if any(metadata.values()):
+        report["metadata"] = {**{f"{field}_accuracy": round(sum(oks) / len(oks), 4) for field, oks in metadata.items() if oks},
+                              "annotated": {field: len(oks) for field, oks in metadata.items()}}
     if stance["all"]:
         report["stance_dev"] = {**stance_scores(*map(list, zip(*stance["all"]))),
                                 "target_accuracy": round(targets_right / len(stance["all"]), 4)}
@@ -400,6 +438,11 @@ def format_report(report: dict, title: str = "Development set") -> str:
             extra = [f"domain={r['domain_accuracy']:.3f}", f"modality={r['modality_accuracy']:.3f}",
                      f"participants={r['participant_accuracy']:.3f}"]
         lines.append(f"{key:14s} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}   {' '.join(extra)}")
+    if report.get("metadata"):
+        meta = report["metadata"]
+        lines += ["", "Header read right: " + ", ".join(
+            f"{field} {meta[f'{field}_accuracy']:.3f} (of {meta['annotated'][field]})" for field in METADATA_FIELDS
+            if f"{field}_accuracy" in meta)]
     lines += ["", "Cooperation modality (rows gold, columns predicted):",
               f"{'':14s}" + "".join(f"{m:>14s}" for m in MODALITIES)]
     for g in MODALITIES:
@@ -446,7 +489,9 @@ def format_side_by_side(authored: dict, real: dict) -> str:
     for key in ("actors", "places", "cooperation"):
         lines.append(f"{key:24s} " + " ".join(cells(authored, key, f) for f in ("precision", "recall", "f1"))
                      + "   " + " ".join(cells(real, key, f) for f in ("precision", "recall", "f1")))
-    for key, field, name in (("cooperation", "modality_accuracy", "cooperation modality"),
+    for key, field, name in (("metadata", "title_accuracy", "header: title right"), ("metadata", "author_accuracy", "header: author right"),
+                             ("metadata", "published_accuracy", "header: date right"),
+                             ("cooperation", "modality_accuracy", "cooperation modality"),
                              ("stance_dev", "macro_f1", "stance macro-F1"), ("stance_dev", "target_accuracy", "stance main target")):
         lines.append(f"{name:24s} {'':13s} {cells(authored, key, field)}   {'':13s} {cells(real, key, field)}")
     return "\n".join(lines)
