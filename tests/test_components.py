@@ -690,3 +690,8 @@ def test_bases_houses_and_offices_where_something_happens_are_places(nlp, text, 
     # a think tank that hosts an event stays a body
     doc = run(nlp, "The report was presented at Chatham House in London.")
     assert [m["kind"] for m in doc._.policy_mentions if m["text"] == "Chatham House"] == ["actor"]
+
+
+def test_a_memorandum_of_understanding_is_one_mention(nlp):
+    found = coop(nlp, "Vietnam and the Philippines signed a memorandum of understanding on coast guard exchanges.")
+    assert [c["trigger"] for c in found if "understanding" in c["trigger"] or "memorandum" in c["trigger"]] == ["memorandum"]

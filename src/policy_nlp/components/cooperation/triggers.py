@@ -158,6 +158,9 @@ class TriggerFinder:
                     any(c.dep_ == "poss" and c.lower_ in {"my", "your", "his", "her", "our", "their"} for c in tok.children)
                     or tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children)):
                 continue  # "it is my understanding that", "we are in agreement": a view shared, not a pact
+            if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and lemma in self.lx.agreement_nouns
+                    and lemma_of(tok.head.head) in self.lx.agreement_nouns):
+                continue  # the "understanding" of "a memorandum of understanding": one pact, one mention
             if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.lx.agreement_nouns or low in self.lx.agreement_nouns) and tok.dep_ != "compound":
                 if lemma != "declaration" or any(c.lower_ == "joint" for c in tok.children) or any(
                         lemma_of(o) in self.lx.declaration_of for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
