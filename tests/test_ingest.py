@@ -262,6 +262,16 @@ def test_page_furniture_related_posts_and_author_bio_are_masked():
     assert header.title == "Talks with Tehran Should Resume Now" and header.author == "Jane Ferreira"
 
 
+def test_an_author_bio_above_related_posts_and_a_copyright_footer_is_masked():
+    text = ("Talks with Tehran Should Resume Now\n\nBy Jane Ferreira\n\n" + _BODY + "\n\n"
+            "Jane Ferreira is a senior fellow at the Lisbon Centre for Gulf Studies.\n\nRelated Articles\n"
+            "Why Oman Keeps Brokering Gulf Deals\nFive Lessons from the Nuclear Agreement\n\n"
+            "\u00a9 2023 Lisbon Centre for Gulf Studies. All rights reserved.\nPrivacy Policy | Terms of Use\n")
+    junk = {text[s:e] for s, e in read_header(text).boilerplate}
+    assert "Jane Ferreira is a senior fellow at the Lisbon Centre for Gulf Studies." in junk
+    assert not any("Japan has spent a decade" in line for line in junk)
+
+
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():
     text = ("Relations with Laos\n\n"
             "The United States recognised the Kingdom of Laos in 1950 and opened a legation in Vientiane.\n\n"

@@ -243,10 +243,11 @@ def _resources_section(contents: list[str]) -> list[int]:
     return []
 
 
-def _author_bio(contents: list[str], last_prose: int) -> list[int]:
+def _author_bio(contents: list[str], last_prose: int, furniture: set[int] = frozenset()) -> list[int]:
     """The author's biography at the end of an article: "Jane Doe is a senior fellow at
-    ...", "The views expressed are the author's own"."""
-    tail = [i for i in range(len(contents)) if contents[i].strip()][-4:]
+    ...", "The views expressed are the author's own" (among the last four lines that are
+    not ``furniture``: related posts and copyright lines come after it)."""
+    tail = [i for i in range(len(contents)) if contents[i].strip() and i not in furniture][-4:]
     out = []
     for i in tail:
         line = contents[i].strip()
@@ -269,7 +270,9 @@ def read_header(text: str) -> TextHeader:
     for i, line in enumerate(contents):
         if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
             header.boilerplate.append(lines[i])
-    header.boilerplate.extend(lines[i] for i in _related_block(contents, first_prose) + _author_bio(contents, last_prose)
+    related = _related_block(contents, first_prose)
+    furniture = set(related) | {i for i, span in enumerate(lines) if span in set(header.boilerplate)}
+    header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, last_prose, furniture)
                               + _resources_section(contents) if lines[i] not in header.boilerplate)
     header.boilerplate.sort()
 
