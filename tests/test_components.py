@@ -34,6 +34,9 @@ def test_capital_as_government_is_the_state_and_as_location_a_place(nlp):
         ("The authorities in Kabul closed the girls' schools again in March.", "Kabul", "actor", "state:AFG"),
         ("In 1844 he handed his letters to the Chinese authorities in Macao and sailed on.", "Macao", "place", "state:MAC"),
         ("The new embassy in Tehran opened its doors in 1990.", "Tehran", "place", "geo:112931"),
+        # the government addressed
+        ("Why Seoul should keep talking to Pyongyang.", "Pyongyang", "actor", "state:PRK"),
+        ("The letter was an overture to Tehran after years of silence.", "Tehran", "actor", "state:IRN"),
     ],
 )
 def test_a_seat_of_government_stands_for_the_government_sitting_there(nlp, text, name, kind, entity):

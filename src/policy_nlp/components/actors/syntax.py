@@ -114,6 +114,8 @@ def acts(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {"with", "toward", "towards", "on", "against", "by", "between", "for", "from"}:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in WORDS.addressee_words:
+        return True  # "talking to Pyongyang", "an overture to Tehran"
     if root.dep_ == "conj":
         return acts(root.head.doc[root.head.i:root.head.i + 1])
     return False
