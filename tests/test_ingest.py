@@ -290,6 +290,17 @@ def test_a_cookie_banner_citation_topics_footnotes_and_an_about_the_author_block
     assert (header.author, header.published) == ("", "2021-03-03")
 
 
+def test_furniture_inside_the_article_is_masked_at_any_length():
+    lines = ["READ MORE: Why Riyadh Still Needs Washington's Security Guarantees",
+             "(Photo by Fayez Nureldine/AFP via Getty Images)", "Listen to this article \u00b7 6 min",
+             "This article was originally published by the Middle East Policy Review and is republished with permission."]
+    text = "A Gulf headline for the test\n\nBy Omar Haddad\n\n" + _BODY + "\n\n" + "\n\n".join(lines) + "\n\n" + _BODY + "\n"
+    kept = apply_mask(text, read_header(text).masked)
+    for line in lines:
+        assert line not in kept, line
+    assert kept.count("Japan has spent a decade") == 2
+
+
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():
     text = ("Relations with Laos\n\n"
             "The United States recognised the Kingdom of Laos in 1950 and opened a legation in Vientiane.\n\n"

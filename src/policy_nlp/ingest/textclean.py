@@ -190,7 +190,11 @@ def _is_prose(line: str) -> bool:
 #: "Topics:" or "Tags:" list.
 _ALWAYS_FURNITURE = re.compile(r"\bcookies?\b.{0,200}\b(accept|agree|consent|settings|privacy|continu)|"
                                r"\b(accept|agree|consent)\b.{0,200}\bcookies?\b|^\W*(cite this (article|page|post|report)|how to cite|"
-                               r"suggested citation|citation)\b|^\s*(tags?|topics?|keywords|filed under)\s*:", re.IGNORECASE)
+                               r"suggested citation|citation)\b|^\s*(tags?|topics?|keywords|filed under)\s*:|"
+                               r"^\W*(read more|read also|also read|see also|related|recommended|more on this|watch|listen)\s*:|"
+                               r"^\W*(photo|image|picture|photograph)\s+(by|credit|courtesy)\b|\bvia getty images\b|"
+                               r"\blisten to this article\b|\b(originally|first) (published|appeared)\b.{0,120}\b(republished|reprinted|permission)\b|"
+                               r"^\W*share this (article|story|post)\W*$", re.IGNORECASE)
 
 
 def _is_boilerplate(line: str) -> bool:
