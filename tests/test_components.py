@@ -136,6 +136,7 @@ def coop(nlp, text):
         ("Benin was to join the African Continental Free Trade Area in 2020.", "proposed"),
         ("Israel and Lebanon are to sign the maritime agreement next week.", "proposed"),
         ("It is interesting to note the convention negotiated with Haiti in 1914.", "actual"),
+        ("Saudi Arabia has spent the past decade deepening economic ties with China.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

@@ -55,5 +55,9 @@ def unrealised(verb: Token) -> bool:
     if verb.tag_ == "VB":
         return True
     if verb.tag_ == "VBG":
+        head = verb.head
+        if head.i != verb.i and head.lemma_.lower() in {"spend", "continue", "keep", "begin", "start"} and (
+                head.tag_ in {"VBD", "VBZ", "VBP"} or head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children)):
+            return False  # "have spent the past decade deepening ties", "kept expanding trade": done
         return not auxes & {"be", "have"} or bool(auxes & {"will", "shall", "should", "must", "would"})
     return False
