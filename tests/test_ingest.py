@@ -198,6 +198,12 @@ def test_parse_date_formats():
     assert parse_date("yesterday") == ""
 
 
+@pytest.mark.parametrize("line", ["May 14th, 2018", "14th May 2018", "Mon 14 May 2018", "Monday, May 14, 2018"])
+def test_a_date_line_with_an_ordinal_or_a_weekday_is_the_date(line):
+    header = read_header("A Title for the Piece\nBy Jane Doe\n" + line + "\n\n" + _BODY + "\n")
+    assert header.published == "2018-05-14"
+
+
 @given(st.text(), st.lists(st.tuples(st.integers(0, 200), st.integers(0, 50)), max_size=5))
 def test_mask_keeps_length_and_line_breaks(text, raw_spans):
     spans = [(min(s, len(text)), min(s + n, len(text))) for s, n in raw_spans]
