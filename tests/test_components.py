@@ -699,3 +699,14 @@ def test_bases_houses_and_offices_where_something_happens_are_places(nlp, text, 
 def test_a_memorandum_of_understanding_is_one_mention(nlp):
     found = coop(nlp, "Vietnam and the Philippines signed a memorandum of understanding on coast guard exchanges.")
     assert [c["trigger"] for c in found if "understanding" in c["trigger"] or "memorandum" in c["trigger"]] == ["memorandum"]
+
+
+def test_the_city_of_a_wire_dateline_is_a_place_and_its_agency_takes_no_part(analyzer, tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("U.S. and South Korea agree on clean energy research\n\n"
+                    "SEOUL, March 3 (Yonhap) -- South Korea and the United States agreed Friday to expand joint "
+                    "research on hydrogen, the science ministry said. (END)\n", encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    assert ("SEOUL", "place", "KOR") in {(m["text"], m["kind"], m["country_iso3"]) for m in result.mentions}
+    assert not any(m["text"] in {"Yonhap", "END"} for m in result.mentions)
+    assert all(row["participant_names"] == "South Korea; United States" for row in result.cooperation)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from policy_nlp.chunking import chunk_spans
 from policy_nlp.ingest import discover, load_document, read_source
-from policy_nlp.ingest.textclean import apply_mask, parse_date, read_header
+from policy_nlp.ingest.textclean import apply_mask, apply_stops, parse_date, read_header, wire_datelines
 
 SCRAPED = """Search this website
 
@@ -305,6 +305,21 @@ def test_furniture_inside_the_article_is_masked_at_any_length():
     for line in lines:
         assert line not in kept, line
     assert kept.count("Japan has spent a decade") == 2
+
+
+@pytest.mark.parametrize("line, place", [
+    ("SEOUL, March 3 (Yonhap) -- South Korea and the United States agreed Friday to expand joint research.", "SEOUL"),
+    ("ADDIS ABABA, Feb 16 (Reuters) - Ethiopia and Eritrea signed a deal on the border crossings.", "ADDIS ABABA"),
+    ("WASHINGTON \u2014 The United States imposed new sanctions on Iran on Tuesday, officials said.", "WASHINGTON"),
+])
+def test_a_wire_dateline_keeps_its_place_as_a_sentence_of_its_own(line, place):
+    text = "Headline of the story\n\n" + line + "\n"
+    spans, stops = wire_datelines(text)
+    read = apply_stops(apply_mask(text, spans), stops)
+    assert len(read) == len(text) and read.count(place + ".") == 1
+    assert "(" not in read and "--" not in read and " - " not in read.split(place + ".")[1][:30]
+    # an ordinary first sentence in capitals is not a dateline
+    assert wire_datelines("NATO - the alliance - met.\n") == ([], [])
 
 
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():

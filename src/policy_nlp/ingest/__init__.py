@@ -15,7 +15,7 @@ from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
 from .language import identify
 from .names import name_bytes
-from .textclean import apply_mask, mask_markdown, mask_underscore_emphasis, parse_date, read_header
+from .textclean import apply_mask, apply_stops, mask_markdown, mask_underscore_emphasis, parse_date, read_header, wire_datelines
 
 __all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
 
@@ -131,7 +131,8 @@ def _load(doc: SourceDocument, data: bytes) -> SourceDocument:
         doc.published = parse_date(article.published) or header.published
         doc.site = article.site or header.site
         doc.category = header.category
-        doc.masked = apply_mask(doc.text, header.boilerplate)
+        datelines, stops = wire_datelines(doc.text)
+        doc.masked = apply_stops(apply_mask(doc.text, header.boilerplate + datelines), stops)
         return doc
 
     doc.format = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
@@ -143,7 +144,8 @@ def _load(doc: SourceDocument, data: bytes) -> SourceDocument:
     if doc.format == "markdown":
         spans.extend(mask_markdown(text))
     spans.extend(mask_underscore_emphasis(text))
-    doc.masked = apply_mask(text, spans)
+    datelines, stops = wire_datelines(text)
+    doc.masked = apply_stops(apply_mask(text, spans + datelines), stops)
     return doc
 
 

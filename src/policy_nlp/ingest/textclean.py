@@ -567,6 +567,37 @@ def mask_underscore_emphasis(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A news agency's dateline at the start of a paragraph: "SEOUL, March 3 (Yonhap) --",
+#: "WASHINGTON —", "ADDIS ABABA, Feb 16 (Reuters) -".
+_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})"
+                            r"(?P<rest>(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s)")
+
+
+def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The datelines of wire copy: the spans to mask (the date, the agency in brackets and
+    the dash) and, for each, the offset just after its place, where the parser should read
+    a full stop, so that "SEOUL" is a place of its own and not the subject of the sentence
+    that follows."""
+    spans, stops = [], []
+    for start, end in split_lines(text):
+        if m := _WIRE_DATELINE.match(text[start:end]):
+            if _words(text[start:end]) >= 8 and len(m.group("place")) >= 3:
+                spans.append((start + m.start("rest") + 1, start + m.end("rest")))
+                stops.append(start + m.end("place"))
+    return spans, stops
+
+
+def apply_stops(masked: str, stops: list[int]) -> str:
+    """``masked`` with a full stop at each offset (a blank or a comma there: same length)."""
+    if not stops:
+        return masked
+    chars = list(masked)
+    for i in stops:
+        if i < len(chars) and chars[i] in " ,":
+            chars[i] = "."
+    return "".join(chars)
+
+
 def apply_mask(text: str, spans: list[tuple[int, int]]) -> str:
     """Return ``text`` with every span replaced by spaces (line breaks are kept)."""
     if not spans:

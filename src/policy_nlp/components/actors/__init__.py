@@ -77,6 +77,7 @@ class ActorLinker:
         mentions.extend(self.scans.untagged_places(doc, titles, mentions, state))
         mentions.extend(self.scans.bare_surnames(doc, titles, mentions, state))
         mentions.extend(self.scans.korean_halves(doc, titles, mentions, state))
+        mentions.extend(self.scans.dateline_places(doc, mentions, state))
         mentions.extend(self.scans.office_holders(doc, mentions, state))
         mentions.sort(key=lambda m: m["start_char"])
         self.countries.shared_capitals(mentions, state)

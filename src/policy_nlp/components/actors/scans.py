@@ -93,6 +93,25 @@ class TokenScans:
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
         return out
 
+    def dateline_places(self, doc: Doc, mentions: list[dict], state: "DocState") -> list[dict]:
+        """A city in capitals that is a sentence of its own: the place of a wire dateline
+        ("SEOUL. South Korea and ...", as ingest leaves "SEOUL, March 3 (Yonhap) --")."""
+        covered = {m["start_char"] for m in mentions}
+        out = []
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            if not 1 <= len(words) <= 4 or not all(t.is_upper and t.is_alpha for t in words) or words[0].idx in covered:
+                continue
+            last = next((t for t in reversed(sent) if not t.is_space), sent[-1])
+            stop = last if last.text == "." else (doc[sent.end] if sent.end < len(doc) else None)
+            if stop is None or stop.text != "." or len(sent) > len(words) + 1 + sum(t.is_space for t in sent):
+                continue
+            place = self.kb.city(" ".join(t.text for t in words), state.countries)
+            if place is not None:
+                end = words[-1].idx + len(words[-1])
+                out.append(state.mention_chars(doc, words[0].idx, end, place, "place", "place"))
+        return out
+
     def office_holders(self, doc: Doc, mentions: list[dict], state: "DocState") -> list[dict]:
         """An office with its state and no name after it names whoever held it in the
         document's year: "the Japanese Prime Minister", "Iran's Supreme Leader", "the
