@@ -322,6 +322,16 @@ def test_a_wire_dateline_keeps_its_place_as_a_sentence_of_its_own(line, place):
     assert wire_datelines("NATO - the alliance - met.\n") == ([], [])
 
 
+def test_readers_comments_after_the_article_are_furniture_but_a_discussion_section_is_not():
+    comments = ("12 Comments\n\nMark Stevens says:\nSeptember 10, 2024 at 8:14 am\nHavana will use any channel to spy. "
+                "The embargo must stay.\nReply\n\nLeave a Reply\n")
+    text = "The Case for a Cuba Science Channel\n\nBy Daniel Ruiz\n\n" + _BODY + "\n\n" + _BODY + "\n\n" + comments
+    kept = apply_mask(text, read_header(text).masked)
+    assert "embargo" not in kept and "Mark Stevens" not in kept and kept.count("Japan has spent") == 2
+    report = "A report\n\n" + _BODY + "\n\nDiscussion\n\n" + _BODY.replace("Japan", "Korea") + "\n"
+    assert "Korea has spent" in apply_mask(report, read_header(report).masked)
+
+
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():
     text = ("Relations with Laos\n\n"
             "The United States recognised the Kingdom of Laos in 1950 and opened a legation in Vientiane.\n\n"

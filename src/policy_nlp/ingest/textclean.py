@@ -249,11 +249,18 @@ _RESOURCES_HEAD = re.compile(r"^\W*(resources|additional resources|related resou
                              re.IGNORECASE)
 
 
+#: The start of readers' comments: "12 Comments", "Leave a Reply", "Jane Doe says:".
+_COMMENTS_HEAD = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)\W*$|"
+                            r"^\W*(?:join the (?:discussion|conversation)|leave a (?:reply|comment)|add a comment|show comments)\b|"
+                            r"^(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*\s+(?:says|said|wrote|commented)\s*:\s*$", re.IGNORECASE)
+
+
 def _resources_section(contents: list[str]) -> list[int]:
-    """A reading list that closes the page: a "Resources", "Further reading" or
-    "Bibliography" heading in the second half of the text, and every line after it."""
+    """A reading list or readers' comments that close the page: a "Resources", "Further
+    reading", "Bibliography" or "12 Comments" heading in the second half of the text, and
+    every line after it."""
     for i in range(len(contents) // 2, len(contents)):
-        if _RESOURCES_HEAD.match(contents[i].strip()):
+        if _RESOURCES_HEAD.match(contents[i].strip()) or _COMMENTS_HEAD.match(contents[i].strip()):
             return list(range(i, len(contents)))
     return []
 
