@@ -167,6 +167,21 @@ def test_the_speakers_state_gives_way_only_to_a_state_the_text_discusses():
     assert main_target([ukraine, usa, belarus], {"USA", "UKR"})[0] is belarus
 
 
+def test_without_a_named_speaker_the_united_states_gives_way_as_the_speakers_state():
+    # An unsigned report of an American operation against an Iranian general: the text
+    # argues about Iran, although it names the United States more often.
+    usa = DiscussedState("USA", score=20.0, mentions=20, sentences=list(range(17)))
+    iran = DiscussedState("IRN", score=14.0, mentions=16, sentences=list(range(14)))
+    best, basis = main_target([usa, iran])
+    assert best is iran and "(USA, assumed: no speaker named) set aside" in basis
+    # ... but not to a state named in passing, and a text about the United States alone is about it
+    assert main_target([usa, DiscussedState("IRN", score=3.0, mentions=1, sentences=[4])])[0] is usa
+    assert main_target([usa])[0] is usa
+    # a named speaker replaces the assumption: a Chinese statement about the United States
+    china = DiscussedState("CHN", score=25.0, mentions=25, sentences=list(range(20)))
+    assert main_target([china, usa], {"CHN"})[0] is usa
+
+
 def test_the_real_text_temperature_softens_probabilities_and_keeps_the_label():
     model = load_stance_model()
     assert model.temperature > 1.0, "the card records the temperature fitted on real text"

@@ -11,7 +11,9 @@ which counts what the text does with each state rather than how often it names i
   that names them writes from inside that state;
 - being named in the title, or early, counts for;
 - the speaker's own state (named in the title after "Remarks by", "Statement from", or the
-  author's) is set aside while another state is discussed.
+  author's) is set aside while another state is discussed; when the text names no speaker,
+  the United States is taken for it, as it is for most English-language policy commentary
+  (on the real development set, 1 of 96 texts argues about the United States itself).
 
 The weights were chosen on the real-text development set (``corpora/real``, dev half) and
 checked on the stance corpus, whose documents name their target; see the README.
@@ -39,6 +41,11 @@ MIN_SENTENCES = 2
 
 #: The speaker's state is set aside only for a state scoring at least this share of its score.
 SPEAKER_YIELD = 0.25
+
+#: The speaker taken when a text names none: the state from which most English-language
+#: policy commentary is written. Chosen on the real development set (main target right
+#: 0.760 -> 0.792; the authored set is unchanged).
+DEFAULT_SPEAKER = "USA"
 
 #: Territories whose foreign and security affairs their sovereign conducts: a text about Hong
 #: Kong's freedoms argues with Beijing.
@@ -132,7 +139,9 @@ def main_target(states: list[DiscussedState], speakers: set[str] = frozenset()) 
     """The main target and a plain account of how it was chosen (``(None, "")`` without states)."""
     if not states:
         return None, ""
-    others = [s for s in states if s.iso3 not in speakers and len(s.sentences) >= MIN_SENTENCES] if speakers else []
+    assumed = not speakers
+    speakers = speakers or {DEFAULT_SPEAKER}
+    others = [s for s in states if s.iso3 not in speakers and len(s.sentences) >= MIN_SENTENCES]
     # The speaker's own state gives way to a state the text also discusses, not to one it
     # names in passing (a joint press conference of two speakers about a third party).
     best = others[0] if others and others[0] is not states[0] and others[0].score >= SPEAKER_YIELD * states[0].score \
@@ -142,5 +151,5 @@ def main_target(states: list[DiscussedState], speakers: set[str] = frozenset()) 
     if best.in_title:
         reasons.append("named in the title")
     if best is not states[0]:
-        reasons.append(f"the speaker's own state ({', '.join(sorted(speakers))}) set aside")
+        reasons.append(f"the speaker's own state ({', '.join(sorted(speakers))}{', assumed: no speaker named' if assumed else ''}) set aside")
     return best, "; ".join(reasons)
