@@ -710,3 +710,11 @@ def test_the_city_of_a_wire_dateline_is_a_place_and_its_agency_takes_no_part(ana
     assert ("SEOUL", "place", "KOR") in {(m["text"], m["kind"], m["country_iso3"]) for m in result.mentions}
     assert not any(m["text"] in {"Yonhap", "END"} for m in result.mentions)
     assert all(row["participant_names"] == "South Korea; United States" for row in result.cooperation)
+
+
+def test_those_cooperation_is_aimed_at_take_no_part_in_it(nlp):
+    rows = {c["trigger"]: c for c in coop(nlp, "We will expand our defence cooperation against al-Shabaab in Somalia.")}
+    assert not any("shabaab" in p.lower() for p in rows["defence cooperation"]["participants"])
+    # what is itself opposed keeps its sides
+    rows = coop(nlp, "Germany would deal a heavy blow against the Anglo-Russian alliance.")
+    assert rows and any("state:RUS" in r["participants"] for r in rows)

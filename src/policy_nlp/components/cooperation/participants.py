@@ -21,17 +21,23 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
                 tokens.update(t.i for t in c.subtree)
                 if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and recipients:
                     received.extend(t.i for t in c.subtree if t.i in recipients)
+    # those a mention is aimed at are no side of it: "defence cooperation against al-Shabaab"
+    opposed = {t.i for tok in trigger.sent if tok.dep_ == "prep" and tok.lower_ in {"against", "versus"}
+               for t in tok.subtree}
+    if trigger.i in opposed:
+        opposed = set()  # the mention is itself what is opposed: "a heavy blow against the Anglo-Chinese alliance"
     ids: list[str] = []
-    for i in sorted(tokens):
+    for i in sorted(tokens - opposed):
         eid = actor_tokens.get(i) or (recipients.get(i) if i in received else None)
         if eid and eid not in ids:
             ids.append(eid)
     if len(ids) < 2:
         # The parse found at most one side: the other actors the sentence names are the
-        # best evidence of who else takes part ("Japan and South Korea ... exchanges").
+        # best evidence of who else takes part ("Japan and South Korea ... exchanges"), but
+        # not those it is aimed at.
         for i in range(trigger.sent.start, trigger.sent.end):
             eid = actor_tokens.get(i)
-            if eid and eid not in ids:
+            if eid and eid not in ids and i not in opposed:
                 ids.append(eid)
     return ids
 
