@@ -90,6 +90,10 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("Korea Policy Review\n\nHealth Cooperation Is the Way Back to the Table\n\nPublished October 21, 2019\n\nBy Jae-won Lim",
      "Health Cooperation Is the Way Back to the Table", "Jae-won Lim", "2019-10-21"),
     ("OPINION | How Japan Can Lead on Trade\n\nBy Graham Whitfield\nAugust 15, 2022", "How Japan Can Lead on Trade", "Graham Whitfield", "2022-08-15"),
+    # a headline of two sentences alone above the text; a headline that ends with its date
+    ("Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "", ""),
+    ("Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020",
+     "Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020", "", "2020-12-15"),
 ])
 def test_header_layouts_of_scraped_articles(head, title, author, published):
     header = read_header(head + "\n\n" + _BODY + "\n")

@@ -290,6 +290,14 @@ def read_header(text: str) -> TextHeader:
     lines = split_lines(text)
     contents = [text[s:e] for s, e in lines]
     prose = [i for i, line in enumerate(contents) if _is_prose(line) and not _is_boilerplate(line)]
+    filled = [i for i, line in enumerate(contents) if line.strip()]
+    if prose and filled and prose[0] == filled[0] and _words(contents[filled[0]]) < 20 and len(filled) > 1 \
+            and filled[1] > filled[0] + 1:
+        # a headline of two sentences, alone above the text: "Forget Russia. Is Provoking a
+        # Nuclear War with North Korea Grounds for Impeachment?"
+        headline_row = prose.pop(0)
+    else:
+        headline_row = None
     first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents))
     last_prose = prose[-1] if prose else -1
 
@@ -335,6 +343,9 @@ def read_header(text: str) -> TextHeader:
             meta_rows.append(i)
         elif (m := _DATELINE.match(line)) and (iso := parse_date(m.group("date"))):
             header.published = header.published or iso
+            if _words(line[:m.start("date")]) > 6:
+                candidates.append(i)  # a headline that ends with its date: "... opening statement, 15 December 2020"
+                continue
             meta_rows.append(i)
             unmasked.add(i)  # the place of a dateline stays text: "Addis Ababa, 16 February 2024"
         elif m := _LABELLED.match(line):
@@ -355,7 +366,7 @@ def read_header(text: str) -> TextHeader:
     if not header.author:
         _name_line(candidates, contents, meta_rows, header)
 
-    title_row = None if labelled_title else _pick_title(candidates, contents, meta_rows)
+    title_row = None if labelled_title else _pick_title(candidates, contents, meta_rows, headline_row)
     if labelled_title:
         header.title = labelled_title
     elif title_row is not None:
@@ -403,13 +414,14 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     return True
 
 
-def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]) -> int | None:
-    """The title is the heading-like line just before the byline/date block, if any."""
+def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int], headline_row: int | None = None) -> int | None:
+    """The title is the heading-like line just before the byline/date block, if any
+    (``headline_row``: a first line of two short sentences alone above the text)."""
     def title_like(i: int) -> bool:
         line = contents[i].strip()
         if line[:1] in "[(" and line[-1:] in "])":
             return False  # an editor's note: "[Transcript prepared by the organisers]"
-        return 2 <= _words(line) <= 40 and not line.endswith((".", ",", ";")) or bool(_MD_HEADING.match(line))
+        return 2 <= _words(line) <= 40 and (not line.endswith((".", ",", ";")) or i == headline_row) or bool(_MD_HEADING.match(line))
 
     if meta_rows:
         before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
