@@ -137,6 +137,9 @@ def coop(nlp, text):
         ("Israel and Lebanon are to sign the maritime agreement next week.", "proposed"),
         ("It is interesting to note the convention negotiated with Haiti in 1914.", "actual"),
         ("Saudi Arabia has spent the past decade deepening economic ties with China.", "actual"),
+        # what must happen first, and what did
+        ("Ankara will not open the border until Baku and Yerevan sign a peace treaty.", "hypothetical"),
+        ("They traded freely until they signed a customs treaty in 1994.", "actual"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

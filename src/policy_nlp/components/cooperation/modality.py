@@ -111,6 +111,9 @@ class ModalityDetector:
         marks = {c.lower_ for c in children if c.dep_ == "mark"}
         if marks & self.lx.cond_marks:
             return "hypothetical"
+        if ("until" in marks or "unless" in marks) and (tok.tag_ in {"VB", "VBP", "VBZ"} or tok.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.tag_ in {"VBP", "VBZ"} for c in children)):
+            return "hypothetical"  # what must happen first: "until Baku and Yerevan sign a peace treaty", not "until they signed"
         auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if "for" in marks and "to" in auxes and (tok.head.pos_ in {"VERB", "AUX"} or tok.head.lemma_.lower() == "time"):
             # "calls for both sides to return to the table", "time for them to talk" (not "the
