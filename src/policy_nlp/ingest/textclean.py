@@ -197,11 +197,23 @@ _ALWAYS_FURNITURE = re.compile(r"\bcookies?\b.{0,200}\b(accept|agree|consent|set
                                r"^\W*share this (article|story|post)\W*$", re.IGNORECASE)
 
 
+#: Words one of which every line _ALWAYS_FURNITURE matches contains: a cheap test first
+#: (a scraped page can have 70,000 menu lines).
+_FURNITURE_KEYS = ("cookie", "cite", "citation", "tag", "topic", "keyword", "filed", "read", "see ", "related",
+                   "recommended", "more on", "watch", "listen", "photo", "image", "picture", "getty", "published",
+                   "appeared", "share")
+
+
+def _always_furniture(line: str) -> bool:
+    low = line.lower()
+    return any(key in low for key in _FURNITURE_KEYS) and bool(_ALWAYS_FURNITURE.search(line))
+
+
 def _is_boilerplate(line: str) -> bool:
     words = _words(line)
     if words == 0:
         return False
-    if words <= 60 and _ALWAYS_FURNITURE.search(line):
+    if words <= 60 and _always_furniture(line):
         return True
     if words > _SHORT_LINE_WORDS:
         # A long line is furniture only when it is several pieces of it run together
@@ -302,10 +314,11 @@ def read_header(text: str) -> TextHeader:
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
-        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6 or _ALWAYS_FURNITURE.search(line)):
+        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6 or _always_furniture(line)):
             header.boilerplate.append(lines[i])
     related = _related_block(contents, first_prose)
-    furniture = set(related) | {i for i, span in enumerate(lines) if span in set(header.boilerplate)}
+    boiler_spans = set(header.boilerplate)
+    furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
     header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, last_prose, furniture)
                               + _resources_section(contents) if lines[i] not in header.boilerplate)
     header.boilerplate.sort()
@@ -532,19 +545,25 @@ def _headline(line: str) -> str:
     return line
 
 
+#: An author's name without "By" is looked for among this many header lines.
+_HEADER_NAME_LINES = 60
+
+
 def _name_line(candidates: list[int], contents: list[str], meta_rows: list[int], header: TextHeader) -> None:
     """An author printed without "By": a line that is only a name, next to the date or to
     a line of office ("Mireya Alvarez / Senior Fellow - Foreign Policy"). The name and the
     office line become header rows."""
     filled = [i for i, line in enumerate(contents) if line.strip()]
-    for i in candidates:
+    position = {i: k for k, i in enumerate(filled)}
+    candidate_rows, meta = set(candidates), set(meta_rows)
+    for i in candidates[:_HEADER_NAME_LINES]:
         line = _strip_markdown(contents[i].strip())
         if not _NAME_LINE.match(line) or line.split()[0].lower() in _NOT_A_NAME_START:
             continue
-        k = filled.index(i)
+        k = position[i]
         neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
-        office = [j for j in neighbours if j in candidates and _AFFILIATION.search(contents[j]) and _words(contents[j]) <= 10]
-        if not office and not any(j in meta_rows for j in neighbours):
+        office = [j for j in neighbours if j in candidate_rows and _AFFILIATION.search(contents[j]) and _words(contents[j]) <= 10]
+        if not office and not any(j in meta for j in neighbours):
             continue
         header.author = line
         for row in [i, *office]:
