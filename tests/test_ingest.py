@@ -334,6 +334,9 @@ def test_readers_comments_after_the_article_are_furniture_but_a_discussion_secti
     assert "embargo" not in kept and "Mark Stevens" not in kept and kept.count("Japan has spent") == 2
     report = "A report\n\n" + _BODY + "\n\nDiscussion\n\n" + _BODY.replace("Japan", "Korea") + "\n"
     assert "Korea has spent" in apply_mask(report, read_header(report).masked)
+    # a blog post that quotes bloggers ("Citoyen Hmida also wrote:") keeps its second half
+    post = "Bloggers react\n\n" + _BODY + "\n\nCitoyen Hmida also wrote:\n\n" + _BODY.replace("Japan", "Korea") + "\n"
+    assert "Korea has spent" in apply_mask(post, read_header(post).masked)
 
 
 def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not():

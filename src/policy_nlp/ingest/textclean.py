@@ -264,7 +264,8 @@ _RESOURCES_HEAD = re.compile(r"^\W*(resources|additional resources|related resou
 #: The start of readers' comments: "12 Comments", "Leave a Reply", "Jane Doe says:".
 _COMMENTS_HEAD = re.compile(r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments)\W*$|"
                             r"^\W*(?:join the (?:discussion|conversation)|leave a (?:reply|comment)|add a comment|show comments)\b|"
-                            r"^(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*\s+(?:says|said|wrote|commented)\s*:\s*$", re.IGNORECASE)
+                            # (a comment system's "Jane Doe says:", not a post's "Citoyen Hmida also wrote:")
+                            r"^(?-i:(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)\s+says\s*:\s*$", re.IGNORECASE)
 
 
 def _resources_section(contents: list[str]) -> list[int]:
