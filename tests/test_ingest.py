@@ -295,6 +295,11 @@ def test_a_cookie_banner_citation_topics_footnotes_and_an_about_the_author_block
     for junk in ("cookies", "Topics:", "research fellow", "World Health Organization", "Cite this"):
         assert junk not in kept, junk
     assert "Japan has spent a decade" in kept and "Korea has spent a decade" in kept
+    # an article about cookie rules is no banner, and a title-case headline naming a body is no publisher
+    rules = "A headline\n\n" + _BODY + "\n\nThe EU cookie consent rules force every site to ask users to accept tracking, which privacy advocates welcome.\n"
+    assert "cookie consent rules" in apply_mask(rules, read_header(rules).masked)
+    assert read_header("Korea Policy Review\n\nHow The Security Council Failed Syria\n\nBy Jane Doe\n\n" + _BODY).title \
+        == "How The Security Council Failed Syria"
     # a place before the date is not an author
     header = read_header("North Korea | 3 March 2021\n\nA title of the piece\n\n" + _BODY + "\n")
     assert (header.author, header.published) == ("", "2021-03-03")

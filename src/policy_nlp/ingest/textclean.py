@@ -61,11 +61,14 @@ _DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d
 _LABEL = re.compile(r"^\W*(?:(?:press releases?|media statement|news release|statement|transcript|readout|fact sheet|"
                     r"commentary|opinion|op-?ed|analysis|news analysis|policy (?:memo|brief)|report|speech|interview|blog)\W*"
                     r"|(?-i:[A-Z]+(?:[\s&-]+[A-Z]+){0,1})|(?:report\s+)?(?:excerpt|chapter|section|part)\b[^:]{0,25}|excerpt from .*)$", re.IGNORECASE)
-#: Head words of a body's name: a header line ending in one ("Centre for Arms Control and
-#: Verification Studies", "Ministry of Foreign Affairs of Japan") is the publisher, not the title.
-_PUBLISHER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&'\u2019.-]*\s+)*(?:centre|center|institute|ministry|department|office|programme|"
-                        r"program|foundation|council|university|agency|commission|secretariat|embassy|mission)\b(?:\s+(?:of|for|on|and|the|[A-Z][\w&'\u2019.-]*))*"
-                        r"(?:,\s*[A-Z][\w\s.-]*)?$", re.IGNORECASE)
+#: A body's name alone on a header line ("Centre for Arms Control and Verification Studies",
+#: "Ministry of Foreign Affairs of Japan", "Institute for Research Policy, Brussels") is the
+#: publisher, not the title; capitals matter ("How the Security Council Failed Syria" is a title).
+_PUBLISHER = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'\u2019.-]*\s+){0,5}"
+                        r"(?:Centre|Center|Institute|Ministry|Department|Office|Programme|Program|Foundation|Council|"
+                        r"University|Agency|Commission|Secretariat|Embassy|Mission)"
+                        r"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*)*)*"
+                        r"(?:,\s*[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*)*)?$")
 #: A byline with its date, either way round: "Written by Karl Jensen on 12 March 2021",
 #: "January 15, 2021 by Peter Brandt".
 _DATED_BYLINE = re.compile(
@@ -188,8 +191,8 @@ def _is_prose(line: str) -> bool:
 
 #: Furniture of any length: a cookie-consent banner, a "cite this article" line, a
 #: "Topics:" or "Tags:" list.
-_ALWAYS_FURNITURE = re.compile(r"\bcookies?\b.{0,200}\b(accept|agree|consent|settings|privacy|continu)|"
-                               r"\b(accept|agree|consent)\b.{0,200}\bcookies?\b|^\W*(cite this (article|page|post|report)|how to cite|"
+_ALWAYS_FURNITURE = re.compile(r"\b(we|this (web)?site|our (web)?site)\s+uses?\s+cookies\b|\baccept (all |the )?cookies\b|"
+                               r"\bcookie (settings|preferences|policy|notice)\b|\buse of cookies\b|^\W*(cite this (article|page|post|report)|how to cite|"
                                r"suggested citation|citation)\b|^\s*(tags?|topics?|keywords|filed under)\s*:|"
                                r"^\W*(read more|read also|also read|see also|related|recommended|more on this|watch|listen)\s*:|"
                                r"^\W*(photo|image|picture|photograph)\s+(by|credit|courtesy)\b|\bvia getty images\b|"
