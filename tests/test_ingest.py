@@ -328,7 +328,7 @@ def test_a_wire_dateline_keeps_its_place_as_a_sentence_of_its_own(line, place):
     assert len(read) == len(text) and read.count(place + ".") == 1
     assert "(" not in read and "--" not in read and " - " not in read.split(place + ".")[1][:30]
     # an ordinary first sentence in capitals is not a dateline
-    assert wire_datelines("NATO - the alliance - met.\n") == ([], [])
+    assert wire_datelines("NATO - the alliance of thirty-two states - met in Vilnius on Tuesday.\n") == ([], [])
 
 
 def test_readers_comments_after_the_article_are_furniture_but_a_discussion_section_is_not():

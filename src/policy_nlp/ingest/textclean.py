@@ -442,7 +442,6 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
 
     if meta_rows:
         before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
-        # the publisher's name between the headline and the date is not the headline
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
         named = [i for i in before if not (_PUBLISHER.match(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
@@ -510,7 +509,9 @@ def _first_wrapped(contents: list[str]) -> int:
 def _date_in(tail: str) -> str:
     """The date among the comma-separated pieces of a byline's tail ("Caribbean Policy
     Notes, posted October 2, 2023")."""
-    for piece in re.split(r",\s*(?![^,]*\d{4}\s*$)|\s*,\s*(?=[A-Za-z]+\s)", tail):
+    pieces = tail.split(",")
+    for k in range(len(pieces)):
+        piece = ",".join(pieces[k:]).strip()  # "posted October 2, 2023", then "October 2, 2023" ...
         if (m := _DATE_LINE.match(piece) or _BARE_DATE.match(piece)) and (iso := parse_date(m.group("date"))):
             return iso
     m = re.search(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\s*$", tail)
@@ -623,7 +624,7 @@ def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     spans, stops = [], []
     for start, end in split_lines(text):
         if m := _WIRE_DATELINE.match(text[start:end]):
-            if _words(text[start:end]) >= 8 and len(m.group("place")) >= 3:
+            if _words(text[start:end]) >= 8 and _place_name(m.group("place")):  # (not "NATO - the alliance - met")
                 spans.append((start + m.start("rest") + 1, start + m.end("rest")))
                 stops.append(start + m.end("place"))
     return spans, stops
