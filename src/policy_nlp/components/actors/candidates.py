@@ -177,18 +177,18 @@ def trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"of", "and", "the", "for", "&"}):
         end -= 1  # "Ministry of Foreign Affairs of" -> "Ministry of Foreign Affairs"
     label = span.label_
-    if label == "ORG" and end - start > 1 and _bare(doc[start]) in WORDS.address_prefixes | WORDS.honorifics:
+    if label == "ORG" and end - start > 1 and _bare(doc[start]) in _ADDRESS:
         # "Presidents Sukarno", "H.E. Nana Akufo Addo" read as a body: a person, when no
         # word of a body follows
         first = start
-        while end - first > 1 and _bare(doc[first]) in WORDS.address_prefixes | WORDS.honorifics | WORDS.person_titles:
+        while end - first > 1 and _bare(doc[first]) in _ADDRESS | WORDS.person_titles:
             first += 1
         if doc[first].pos_ == "PROPN" and not any(t.lower_ in _BODY_WORDS or t.text in WORDS.org_head_words for t in doc[first:end]):
             start, label = first, "PERSON"
     if label == "PERSON":
         # "Presidents Sukarno", "H.E. Nana Akufo Addo", "Michael Jeffery AC CVO MC": titles
         # before a name and honours after it are not part of it.
-        while end - start > 1 and _bare(doc[start]) in WORDS.person_titles | WORDS.address_prefixes:
+        while end - start > 1 and _bare(doc[start]) in _TITLES_OF_ADDRESS:
             start += 1
         # "NSC Spokesperson Adrienne Watson": a body's acronym and a title before the name
         title = next((i for i in range(start + 1, end - 1) if _bare(doc[i]) in WORDS.person_titles
@@ -206,6 +206,9 @@ def trim(span: Span) -> Span | None:
 
 #: Words that make a name a body's, not a person's.
 _BODY_WORDS = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after_words
+#: Words of address a name may start with, and with the titles of persons.
+_ADDRESS = WORDS.address_prefixes | WORDS.honorifics
+_TITLES_OF_ADDRESS = WORDS.person_titles | WORDS.address_prefixes
 
 
 def _bare(tok) -> str:
