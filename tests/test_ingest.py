@@ -90,6 +90,13 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("Korea Policy Review\n\nHealth Cooperation Is the Way Back to the Table\n\nPublished October 21, 2019\n\nBy Jae-won Lim",
      "Health Cooperation Is the Way Back to the Table", "Jae-won Lim", "2019-10-21"),
     ("OPINION | How Japan Can Lead on Trade\n\nBy Graham Whitfield\nAugust 15, 2022", "How Japan Can Lead on Trade", "Graham Whitfield", "2022-08-15"),
+    # a speech's line rather than its event's, its speaker after an office's "of" phrase; a byline's publication is no second author
+    ("Ministry of Unification, Republic of Korea\nKeynote Address by Minister of Unification Lee In-young\n"
+     "Forum on Inter-Korean Health and Sport Cooperation, Seoul\nApril 27, 2021",
+     "Keynote Address by Minister of Unification Lee In-young", "Lee In-young", "2021-04-27"),
+    ("# Frozen Out? Arctic Cooperation with Russia\n\n*Posted June 20, 2023 by Ingrid Solberg, High North Policy Notes*",
+     "Frozen Out? Arctic Cooperation with Russia", "Ingrid Solberg", "2023-06-20"),
+    ("A report on the Arctic\nBy Anna Smith, John Doe and Li Wei\nMay 2, 2023", "A report on the Arctic", "Anna Smith, John Doe and Li Wei", "2023-05-02"),
     # a headline of two sentences alone above the text; a headline that ends with its date
     ("Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "", ""),
     ("Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020",

@@ -445,6 +445,12 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
         named = [i for i in before if not (_PUBLISHER.match(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
+        quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
+        speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
+        if quoted or speeches:
+            # a talk's own title in quotes, else the speech's line rather than the event's:
+            # "Keynote Address by Minister ... / Forum on Inter-Korean Health ..., Seoul"
+            return quoted[-1] if quoted else speeches[0]
         if named:
             return named[-1]
         # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
@@ -468,7 +474,10 @@ def _clean_name(name: str) -> str:
     is Jane Doe; "Anna Smith, John Doe and Li Wei" are all three."""
     parts = [p.strip() for p in name.split(",")]
     kept = [parts[0]]
-    for part in parts[1:]:
+    # more names only in a list that ends with "and": "Anna Smith, John Doe and Li Wei", not
+    # "Ingrid Solberg, High North Policy Notes"
+    listed = len(parts) > 1 and re.search(r"\s(?:and|&)\s", parts[-1]) is not None
+    for part in parts[1:] if listed else []:
         if (len(part.split()) < 2 or any(w.islower() and w not in {"and", "&"} for w in part.split())
                 or _AFFILIATION.search(part)):
             break  # an office, or a one-word place ("By Sara Mansour, Baghdad")
@@ -527,12 +536,18 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the"}
 
 
+#: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
+_OFFICE_OF = {"of", "affairs", "unification", "interior", "finance", "trade", "commerce", "justice", "health",
+              "education", "energy", "agriculture", "environment", "labour", "labor", "transport", "culture"}
+
+
 def _speaker(who: str) -> str:
     """The name in "Foreign Minister Yoshimasa Hayashi": the words after the titles, when
     they are two to four capitalised words."""
     words = who.split()
-    while words and (words[0].lower() in _SPEAKER_TITLES or words[0].isupper() and len(words[0]) > 1):
-        words = words[1:]  # (and acronyms of offices: "APNSA Jake Sullivan")
+    while words and (words[0].lower() in _SPEAKER_TITLES or words[0].isupper() and len(words[0]) > 1
+                     or words[0].lower() in _OFFICE_OF):
+        words = words[1:]  # (and acronyms of offices, "APNSA Jake Sullivan", and "Minister of Unification Lee In-young")
     name = " ".join(words)
     return name if _NAME_LINE.match(name) else ""
 
