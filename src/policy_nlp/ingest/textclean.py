@@ -314,7 +314,7 @@ def read_header(text: str) -> TextHeader:
         headline_row = prose.pop(0)
     else:
         headline_row = None
-    first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents))
+    first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents), _first_dateline(contents))
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
@@ -629,6 +629,15 @@ def mask_underscore_emphasis(text: str) -> list[tuple[int, int]]:
 #: "WASHINGTON —", "ADDIS ABABA, Feb 16 (Reuters) -".
 _WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})"
                             r"(?P<rest>(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s)")
+
+
+def _first_dateline(contents: list[str]) -> int:
+    """The first line that opens with a wire dateline: the story starts there, however short
+    its first paragraph ("SEOUL, March 3 (Yonhap) -- South Korea and ... agreed Friday ...")."""
+    for i, line in enumerate(contents[:200]):
+        if (m := _WIRE_DATELINE.match(line)) and _words(line) >= 8 and _place_name(m.group("place")):
+            return i
+    return len(contents)
 
 
 def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
