@@ -359,6 +359,34 @@ def test_an_acronym_defined_in_brackets_stands_for_its_body(nlp):
     assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "ICC"] == [ids["ICC"]] * 2
 
 
+def test_an_acronym_of_a_body_named_before_stands_for_it_without_brackets(nlp):
+    # "ICC" is also the International Criminal Court, but this text named a cricket body
+    doc = run(nlp, "The International Cricket Council's approach has not helped. The Government called on the ICC "
+                   "to change its rules. The United Steelworkers met, and the US voted against it.")
+    ids = {m["text"]: m["entity_id"] for m in doc._.policy_mentions}
+    assert ids["ICC"] == ids["International Cricket Council"]
+    assert ids["US"] == "state:USA"  # a state's letters stay the state's
+
+
+@pytest.mark.parametrize("text, name, entity", [
+    ("The U.S. Treasury Department froze the assets.", "U.S. Treasury Department",
+     "org:united-states-department-of-the-treasury"),
+    ("The US Department of Justice filed charges.", "US Department of Justice", "org:doj"),
+    ("The Indian Ministry of External Affairs replied.", "Indian Ministry of External Affairs", "org:mea"),
+])
+def test_a_body_named_with_its_state_in_front_is_the_body_the_knowledge_base_knows(nlp, text, name, entity):
+    assert (name, "actor", entity) in mentions(run(nlp, text))
+
+
+def test_titles_before_a_name_and_a_fathers_name_inside_it(nlp):
+    doc = run(nlp, "National Security Adviser Jake Sullivan spoke with Crown Prince Mohammad bin Salman of Saudi "
+                   "Arabia. Later Crown Prince Salman al-Khalifa met Taoiseach Leo Varadkar.", year=2019)
+    found = {m["text"]: m["entity_id"] for m in doc._.policy_mentions}
+    assert found["Mohammad bin Salman"] == "person:mohammed-bin-salman"  # not King Salman, "Salman of Saudi Arabia"
+    assert "Salman al-Khalifa" in found and "Leo Varadkar" in found
+    assert not any(t.startswith(("Crown", "Taoiseach")) for t in found)
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base

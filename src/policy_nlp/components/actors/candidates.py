@@ -107,6 +107,8 @@ class CandidateFinder:
             for _, start, end in matcher(doc):
                 if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_lower and not doc[start - 2].whitespace_:
                     continue  # "Sharif" in "Mazar-i-Sharif"
+                if start >= 1 and doc[start - 1].lower_ in _PATRONYMIC:
+                    continue  # "Salman of Saudi Arabia" in "Mohammad bin Salman of Saudi Arabia"
                 spans.append((doc[start:end], "kb"))
         for _, start, end in self.org_patterns(doc):
             # Named bodies the model missed: "Emory University", "Ministry of Public Health".
@@ -186,9 +188,10 @@ def trim(span: Span) -> Span | None:
         if doc[first].pos_ == "PROPN" and not any(t.lower_ in _BODY_WORDS or t.text in WORDS.org_head_words for t in doc[first:end]):
             start, label = first, "PERSON"
     if label == "PERSON":
-        # "Presidents Sukarno", "H.E. Nana Akufo Addo", "Michael Jeffery AC CVO MC": titles
-        # before a name and honours after it are not part of it.
-        while end - start > 1 and _bare(doc[start]) in _TITLES_OF_ADDRESS:
+        # "Presidents Sukarno", "H.E. Nana Akufo Addo", "Crown Prince Salman", "Michael
+        # Jeffery AC CVO MC": titles before a name and honours after it are not part of it.
+        while end - start > 1 and (_bare(doc[start]) in _TITLES_OF_ADDRESS or _bare(doc[start]) in WORDS.title_modifiers
+                                   and _bare(doc[start + 1]) in _TITLES_OF_ADDRESS | WORDS.title_modifiers):
             start += 1
         # "NSC Spokesperson Adrienne Watson": a body's acronym and a title before the name
         title = next((i for i in range(start + 1, end - 1) if _bare(doc[i]) in WORDS.person_titles
@@ -209,6 +212,10 @@ _BODY_WORDS = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after
 #: Words of address a name may start with, and with the titles of persons.
 _ADDRESS = WORDS.address_prefixes | WORDS.honorifics
 _TITLES_OF_ADDRESS = WORDS.person_titles | WORDS.address_prefixes
+
+
+#: Words after which a name is a father's, inside a longer name ("Mohammad bin Salman").
+_PATRONYMIC = {"bin", "ibn", "bint"}
 
 
 def _bare(tok) -> str:

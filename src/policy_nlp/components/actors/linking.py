@@ -77,6 +77,12 @@ class EntityLinker:
             entity = state.surnames[fold(text)]
             return [state.mention(span, entity, "actor", "person")]
         options = self.kb.surfaces.get(text) or self.kb.surfaces.get(self._surface_by_fold.get(fold(text), ""), [])
+        named = state.acronym_of(text) if len(span) == 1 else None
+        if named is not None and all(role == "org" for _, role in options):
+            # "the ICC" after "the International Cricket Council": the body the text named
+            # before, not the court the knowledge base knows by those letters.
+            state.acronyms[text] = named
+            return [state.mention(span, named, "actor", "org")]
         if options:
             entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
             # A full name the model calls a person stays one even if it is also a place's
@@ -185,7 +191,7 @@ class EntityLinker:
         state_entity = self._government_of(span, state)
         if state_entity is not None:
             return [state.mention(span, state_entity, "actor", "metonym")]
-        entity_id = self.kb.orgs_by_name.get(fold(span.text))
+        entity_id = self.kb.orgs_by_name.get(fold(span.text)) or self._state_body(span)
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
         if len(span) > 1 and span[-1].lower_ in WORDS.facility_words and is_location(span):
@@ -204,6 +210,17 @@ class EntityLinker:
             entity = Entity(f"org:{slug(span.text)}", span.text, "organization", "")
         state.remember_org(entity)
         return [state.mention(span, entity, "actor", "org")]
+
+    def _state_body(self, span: Span) -> str | None:
+        """A body the knowledge base knows, named with its state in front: "U.S. Treasury
+        Department", "US Department of Justice", "the Indian Ministry of External Affairs"."""
+        for k in range(1, min(3, len(span) - 1) + 1):
+            options = self.kb.surfaces.get(span[:k].text, [])
+            iso3 = next((self.kb.entities[eid].country_iso3 for eid, role in options if role in {"country", "demonym"}), None)
+            entity_id = self.kb.orgs_by_name.get(fold(span[k:].text)) if iso3 else None
+            if entity_id and self.kb.entities[entity_id].country_iso3 == iso3:
+                return entity_id
+        return None
 
     @staticmethod
     def _introduced_as_person(span: Span) -> bool:
