@@ -8,7 +8,7 @@ import pytest
 
 from policy_nlp.stance.corpus import LABELS, model_input, read_corpus
 from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model, soften
-from policy_nlp.stance.targets import DiscussedState, discussed_states, main_target, speaker_states
+from policy_nlp.stance.targets import DiscussedState, counterpart_states, discussed_states, main_target, speaker_states
 from policy_nlp.stance.training import fit_temperature, train
 
 from .conftest import STANCE
@@ -145,6 +145,30 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
     assert {s.iso3 for s in states} >= {"USA", "BLR"}
     best, basis = main_target(sorted(states, key=lambda s: s.iso3 != "USA"), {"USA"})
     assert best.iso3 == "BLR" and "speaker's own state (USA) set aside" in basis
+
+
+def test_the_state_of_the_leader_a_statement_is_made_with_is_the_main_target(analyzer, tmp_path):
+    # A British press statement with Ireland's leader names the United Kingdom more often,
+    # and the speaker's state is unnamed: the leader met in the title decides.
+    text = ("PM press statement with Taoiseach Leo Varadkar: 9 September 2019\n\n"
+            "Thank you Leo, it is wonderful to be here in Dublin. The United Kingdom wants a deal, and the "
+            "United Kingdom will leave the European Union on October 31. The United Kingdom and Ireland share "
+            "the Common Travel Area. Ireland has been a good friend, and the United Kingdom values the friendship "
+            "of Ireland. The United Kingdom will work with Ireland on the border.\n")
+    result = _analyse(analyzer, tmp_path, "statement.txt", text)
+    assert result.document["stance_target"] == "IRL"
+    assert "counterpart named in the title" in result.document["stance_target_basis"]
+    title = text.splitlines()[0]
+    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
+                if e["kind"] == "actor"}
+    mentions = [{**m, "role": m["surface_role"]} for m in result.mentions]
+    assert counterpart_states(mentions, entities, title, 0) == {"IRL"}
+    assert speaker_states(mentions, entities, title, 0) == set()  # the leader met is not the speaker
+    # "Readout of President Biden's call with President Xi": the speaker is set aside, the one called is the target
+    usa = DiscussedState("USA", score=20.0, mentions=20, sentences=list(range(17)))
+    china = DiscussedState("CHN", score=4.0, mentions=4, sentences=[2, 5])
+    assert main_target([usa, china], {"USA"}, {"CHN"})[0] is china
+    assert main_target([usa, china], {"USA"}, {"USA"})[0] is usa
 
 
 def test_a_text_about_hong_kong_argues_with_china(analyzer, tmp_path):

@@ -28,7 +28,7 @@ from .ingest import SourceDocument, load_document, read_source
 from .ingest.language import language_name
 from .knowledge import check_data_files, load_knowledge_base
 from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, DEFAULT_LANGUAGES, ZONE_CHARS
-from .stance.targets import speaker_states
+from .stance.targets import counterpart_states, speaker_states
 
 
 @dataclass(frozen=True)
@@ -347,12 +347,14 @@ class Analyzer:
             else:
                 body = re.sub(r"[ \t]+", " ", source.masked)
                 title_start, title_end = parsed.title_span or (0, 0)
-                speakers = speaker_states(mentions, entities, source.text[title_start:title_end], title_start,
-                                          _author_countries(source.author))
+                title = source.text[title_start:title_end]
+                speakers = speaker_states(mentions, entities, title, title_start, _author_countries(source.author))
                 stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
                                                       [sentence_of(m["start_char"]) for m in mentions],
                                                       title_end=title_end, speakers=speakers,
-                                                      institutions=load_knowledge_base().government_bodies)
+                                                      institutions=load_knowledge_base().government_bodies,
+                                                      counterparts=counterpart_states(mentions, entities, title,
+                                                                                      title_start))
                 if not stance.target:
                     # A stance is taken toward a state: without one there is nothing to report.
                     stance, note = None, "no target state named"

@@ -98,16 +98,18 @@ class StanceModel:
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
                          mention_sentences: list[int], title: str = "", title_end: int = 0,
-                         speakers: set[str] = frozenset(), institutions: dict[str, str] | None = None) -> StancePrediction:
+                         speakers: set[str] = frozenset(), institutions: dict[str, str] | None = None,
+                         counterparts: set[str] = frozenset()) -> StancePrediction:
         """The stance of the document toward its main target, and toward each other state it
         discusses (scored on the sentences that name that state).
 
         ``mention_sentences[i]`` is the index in ``sentences`` of ``mentions[i]``; ``speakers``
-        are the states of whoever speaks and ``institutions`` maps government bodies to their
+        are the states of whoever speaks, ``counterparts`` those of whoever the title says
+        they meet, and ``institutions`` maps government bodies to their
         states (see :mod:`policy_nlp.stance.targets`).
         """
         states = discussed_states(mentions, entities, mention_sentences, title_end, institutions)
-        main, basis = main_target(states, speakers)
+        main, basis = main_target(states, speakers, counterparts)
         others = [s for s in states if s is not main and len(s.sentences) >= MIN_SENTENCES]
         # One call for the document, its sentences and the other states: the model's
         # per-call overhead is larger than the arithmetic.

@@ -10,6 +10,8 @@ which counts what the text does with each state rather than how often it names i
 - so do mentions of the state's own government bodies (Treasury, Congress, Pentagon): a text
   that names them writes from inside that state;
 - being named in the title, or early, counts for;
+- the state of a counterpart the title names ("Joint statement with President Kim Dae-jung",
+  "Readout of the President's call with President Xi") is the target;
 - the speaker's own state (named in the title after "Remarks by", "Statement from", or the
   author's) is set aside while another state is discussed; when the text names no speaker,
   the United States is taken for it, as it is for most English-language policy commentary
@@ -124,6 +126,9 @@ def speaker_states(mentions: list[dict], entities: dict[str, dict], title: str, 
     by = re.search(r"\b(by|from)\b", title[act.end():act.end() + 80])
     start = title_start + act.end() + (by.end() if by else 0)
     end = title_start + (len(title) if by else act.end() + 40)
+    met = re.search(r"\bwith\b", title[act.end():act.end() + 40])
+    if met and not by:
+        end = min(end, title_start + act.end() + met.start())  # "... with Taoiseach Leo Varadkar" is met, not speaking
     for mention in mentions:
         entity = entities.get(mention["entity_id"], {})
         iso3, kind = entity.get("country_iso3", ""), entity.get("type", "")
@@ -136,10 +141,37 @@ def speaker_states(mentions: list[dict], entities: dict[str, dict], title: str, 
     return speakers
 
 
-def main_target(states: list[DiscussedState], speakers: set[str] = frozenset()) -> tuple[DiscussedState | None, str]:
+def counterpart_states(mentions: list[dict], entities: dict[str, dict], title: str, title_start: int) -> set[str]:
+    """The states of whoever the speaker meets in the title: "Joint Statement with President
+    Kim Dae-Jung of the Republic of Korea", "PM press statement with Taoiseach Leo Varadkar",
+    "Readout of President Biden's Call with President Xi"."""
+    act = SPEECH_ACT.search(title)
+    met = re.search(r"\bwith\b", title[act.end():act.end() + 40]) if act else None
+    if met is None:
+        return set()
+    start = title_start + act.end() + met.end()
+    stop = re.search(r"\s[-\u2013\u2014:|]\s|:\s|\s(?:on|about|regarding)\s", title[start - title_start:])
+    end = start + stop.start() if stop else title_start + len(title)
+    out = set()
+    for mention in mentions:
+        entity = entities.get(mention["entity_id"], {})
+        iso3 = entity.get("country_iso3", "")
+        if iso3 and ";" not in iso3 and entity.get("type") in STATE_TYPES and start <= mention["start_char"] < end:
+            out.add(SOVEREIGN.get(iso3, iso3))
+    return out
+
+
+def main_target(states: list[DiscussedState], speakers: set[str] = frozenset(),
+                counterparts: set[str] = frozenset()) -> tuple[DiscussedState | None, str]:
     """The main target and a plain account of how it was chosen (``(None, "")`` without states)."""
     if not states:
         return None, ""
+    met = [s for s in states if s.iso3 in counterparts - set(speakers)]
+    if met:
+        # A statement, call or meeting "with" another state's leader is about that state.
+        best = met[0]
+        return best, (f"the state of the counterpart named in the title; {best.mentions} mentions in "
+                      f"{len(best.sentences)} sentences")
     assumed = not speakers
     speakers = speakers or {DEFAULT_SPEAKER}
     others = [s for s in states if s.iso3 not in speakers and len(s.sentences) >= MIN_SENTENCES]
