@@ -107,6 +107,21 @@ def test_header_layouts_of_scraped_articles(head, title, author, published):
     assert (header.title, header.author, header.published) == (title, author, published)
 
 
+def test_a_date_that_ends_the_headline_or_the_text_is_the_publication_date():
+    body = ("The Prime Minister spoke to the leader of Fiji today about the release of the hostages, and the "
+            "two agreed to talk again next week.\n\nCabinet will consider the matter on Monday, after the "
+            "Minister for Foreign Affairs has reported on his talks in the region.\n")
+    headed = read_header("PM press statement with Taoiseach Leo Varadkar: 9 September 2019\n\n" + body)
+    assert (headed.title, headed.published) == ("PM press statement with Taoiseach Leo Varadkar: 9 September 2019",
+                                                "2019-09-09")
+    footed = "Fiji\n\n" + body + "\n14 July 2000\n"
+    header = read_header(footed)
+    assert header.published == "2000-07-14"
+    assert any(footed[s:e] == "14 July 2000" for s, e in header.masked)
+    # a date inside the last paragraph is not the text's date
+    assert read_header("Fiji\n\n" + body + "\nThe talks resumed on 14 July 2000.\n").published == ""
+
+
 def test_a_dateline_keeps_its_place_in_the_text_and_a_hard_wrapped_text_keeps_its_body():
     text = "Remarks at the summit\nAddis Ababa, 16 February 2024\n\n" + _BODY + "\n"
     header = read_header(text)

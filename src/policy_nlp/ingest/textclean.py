@@ -55,6 +55,9 @@ _SPEAKER_TITLE = re.compile(r"\b(?:remarks|address|statement|speech|keynote|test
                             r"(?:by|of)\s+(?P<who>.+?)(?=\s+(?:at|on|to|before|for|during|in|and|with)\s|\s*[,:(|]|$)", re.IGNORECASE)
 #: A dateline: a place, then the date after a comma ("Fukuoka, June 10, 2023", "COP28 side
 #: event, Expo City Dubai, 8 December 2023").
+#: A date that ends a headline after a colon, dash or bar: "PM press statement with Taoiseach
+#: Leo Varadkar: 9 September 2019".
+_TITLE_DATE = re.compile(r"(?:[:|\u2013\u2014]|\s-)\s*\(?(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\)?\s*$")
 _DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 #: A line that labels a page rather than titling it: its genre ("PRESS RELEASE", "Press
 #: Releases", "TRANSCRIPT"), a short all-capitals kicker, or the part of a report it is
@@ -395,6 +398,17 @@ def read_header(text: str) -> TextHeader:
                 header.author = _speaker(m.group("who"))
                 if header.author:
                     break
+    if not header.published and (m := _TITLE_DATE.search(header.title)):
+        header.published = parse_date(m.group("date"))  # "PM Boris Johnson article on Hong Kong: 3 June 2020"
+    if not header.published:
+        # a press release or speech dated at its foot: "14 July 2000", "Canberra, 14 July 2000"
+        for i in reversed(filled[-3:] if len(filled) > 3 else []):
+            line = _strip_markdown(contents[i].strip())
+            if (m := _BARE_DATE.match(line) or _DATELINE.match(line)) and (iso := parse_date(m.group("date"))):
+                header.published = iso
+                if _BARE_DATE.match(line):
+                    meta_rows.append(i)
+                break
     if title_row is not None:
         before = [i for i in candidates if i < title_row]
         if before and _words(contents[before[-1]]) <= 6:
