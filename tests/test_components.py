@@ -229,9 +229,36 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
 
 
 @pytest.mark.parametrize(
+    "text, trigger, modality, sides",
+    [
+        ("President Biden met with President Xi in San Francisco.", "met with", "actual", {"USA", "CHN"}),
+        ("President Richard Nixon visited China in 1972.", "visited", "actual", {"USA", "CHN"}),
+        ("President Musharraf paid a state visit to Australia at the invitation of Prime Minister Howard.",
+         "state visit to", "actual", {"PAK", "AUS"}),
+        ("Prime Minister Netanyahu's visit to Australia in February was the first by a serving leader.",
+         "visit to", "actual", {"ISR", "AUS"}),
+        ("Trump will meet Kim Jong-un in Singapore next month.", "meet", "proposed", {"USA", "PRK"}),
+        ("Carter and Vance met with the Egyptian and Israeli delegations individually.", "met with", "actual",
+         {"USA", "EGY", "ISR"}),
+    ],
+)
+def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation(nlp, text, trigger, modality, sides):
+    doc = run(nlp, text, year=2018)
+    found = doc._.policy_cooperation
+    assert [(c["trigger"], c["modality"], c["domain"]) for c in found] == [(trigger, modality, ["diplomatic"])], found
+    entities = doc._.policy_entities
+    assert {entities[eid]["country_iso3"] for eid in found[0]["participants"]} == sides
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He was sanctioned in 2011 in relation to a plot against the Saudi ambassador to the United States.",
+        "President Biden met with congressional leaders on Tuesday.",
+        "This morning, we met the President here early in the Situation Room.",
+        "The plan met with resistance from China.",
+        "Even though the summits have yet to be evaluated, as well as the results of the upcoming Trump-Kim "
+        "meeting, one thing is clear.",
         "In December 1979 the Soviet Union sent thousands of troops into Afghanistan.",
         "Germany's coalition government fell apart in November.",
         "If the reactor works, God help us all.",

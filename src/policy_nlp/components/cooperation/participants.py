@@ -15,6 +15,11 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    if recipients:
+        # "Netanyahu's visit to Australia", "Nixon visited China": the state visited takes part
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "to" or c.dep_ in {"dobj", "obj"} and trigger.lemma_.lower() == "visit":
+                received.extend(t.i for t in c.subtree if t.i in recipients)
     if verb.pos_ in {"VERB", "AUX"}:
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "by", "to", "for", "from"}):

@@ -55,6 +55,14 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+def _side_of(entity_id: str) -> tuple[str, str]:
+    """A linked actor's type and country: from its id for a state, else the knowledge base's."""
+    if entity_id.startswith("state:"):
+        return "state", entity_id[len("state:"):]
+    entity = load_knowledge_base().entities.get(entity_id)
+    return (entity.type, entity.country_iso3) if entity is not None else ("", "")
+
+
 class TriggerFinder:
     """Yield ``(head token, first token, end token)`` for each trigger in a sentence."""
 
@@ -72,6 +80,7 @@ class TriggerFinder:
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
             | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"}
+            | lx.meeting_verbs | lx.meeting_nouns
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -193,6 +202,12 @@ class TriggerFinder:
                 continue
             if lemma in {"tour", "visit"} and tok.pos_ == "NOUN" and self._sport_tour(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the Australian cricket team's tour to Zimbabwe"
+                continue
+            if self._meets(tok, lemma):
+                # "Biden met with Xi", "Nixon visited China", "Prime Minister Netanyahu's
+                # visit to Australia": contact between two states' governments
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+                yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), tok.i + 1 + (prep is not None)
                 continue
             if lemma in self.lx.qualified_nouns and tok.pos_ == "NOUN":
                 # "a negotiated settlement", "China's 12-point proposal", "a proposal for talks",
@@ -355,6 +370,64 @@ class TriggerFinder:
             if subject is not None:
                 take(heads(subject))
         return len(ids) + first_person
+
+    def _meets(self, tok: Token, lemma: str) -> bool:
+        """True for a meeting, visit or call that links two sides of different states (see
+        ``meeting_verbs`` and ``meeting_nouns`` in the lexicon)."""
+        if tok.pos_ == "VERB":
+            if lemma not in self.lx.meeting_verbs or any(c.dep_ == "prt" for c in tok.children):
+                return False  # "called off", "spoke out"
+        elif tok.pos_ != "NOUN" or lemma not in self.lx.meeting_nouns or self._sport_tour(tok):
+            return False
+        elif lemma in self.lx.held_only_nouns and not (tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS
+                                                        | {"attend", "convene", "chair"}):
+            return False  # "the results of the upcoming Trump-Kim meeting": talk about a meeting
+        return len(self._sides(tok)) >= 2
+
+    def _sides(self, tok: Token) -> set[str]:
+        """The states (or international bodies) whose actors the phrases of ``tok`` are headed
+        by: its subject, object and "with", "to", "by" phrases for a verb; for a noun its
+        possessor, modifiers and such phrases, and the subject of the verb that holds it
+        ("paid a visit to"). A state named as the place visited counts ("visited China");
+        the first person does not (a briefing's "we met the President")."""
+        sides: set[str] = set()
+
+        def take(phrase: Token) -> None:
+            head = phrase if phrase.dep_ != "prep" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
+            if head is None:
+                return
+            tokens = [head, *head.conjuncts]
+            tokens += [t for h in tokens for c in h.children
+                       if c.dep_ in {"compound", "poss", "amod", "appos"} or c.dep_ == "prep" and c.lower_ == "of"
+                       for t in c.subtree]
+            for t in tokens:
+                eid = self._actors.get(t.i) or self._recipients.get(t.i)
+                if eid and eid.startswith("state:") and t.tag_ in {"NNS", "NNPS"}:
+                    continue  # "140,000 Australians visited China": people, not their government
+                kind, country = _side_of(eid) if eid else ("", "")
+                if kind in {"state", "leader", "official"} and country and ";" not in country:
+                    sides.add(country)
+                elif kind == "igo":
+                    sides.add(eid)
+
+        def clause(verb: Token) -> None:
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "dative"} or c.dep_ == "prep" and c.lower_ in {
+                        "with", "to", "by"}:
+                    take(c)
+            subject = inherited_subject(verb)
+            if subject is not None:
+                take(subject)
+
+        if tok.pos_ == "VERB":
+            clause(tok)
+            return sides
+        for c in tok.children:
+            if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in {"with", "to", "by", "of"}:
+                take(c)
+        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS | {"attend", "convene", "chair"}:
+            clause(tok.head)
+        return sides
 
     def _of_states(self, coalition: Token) -> bool:
         """True for a coalition that the words around it make one of states: "an international
