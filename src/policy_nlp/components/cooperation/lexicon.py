@@ -40,7 +40,7 @@ class Lexicon:
         self.strong_relation_verbs, self.recognised_objects = words("strong_relation_verbs"), words("recognised_objects")
         self.dialogue_nouns, self.dialogue_mods = words("dialogue_nouns"), words("dialogue_modifiers")
         self.meeting_verbs, self.meeting_nouns = words("meeting_verbs"), words("meeting_nouns")
-        self.held_only_nouns = words("held_only_nouns")
+        self.held_only_nouns, self.contact_nouns = words("held_only_nouns"), words("contact_nouns")
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns, self.guard_verbs = words("founding_nouns"), words("guard_verbs")

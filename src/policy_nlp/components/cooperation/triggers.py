@@ -80,7 +80,7 @@ class TriggerFinder:
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
             | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"}
-            | lx.meeting_verbs | lx.meeting_nouns
+            | lx.meeting_verbs | lx.meeting_nouns | lx.contact_nouns
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -127,6 +127,12 @@ class TriggerFinder:
             if lemma == "peace" and tok.pos_ == "NOUN" and (
                     lemma_of(tok.head) in self.lx.peace_verbs and tok.dep_ in {"dobj", "obj"} or self._partner_actors(tok)):
                 yield tok, modifier_start(tok), tok.i + 1  # "make peace with the revolution"
+                continue
+            if self._meets(tok, lemma):
+                # "Biden met with Xi", "Nixon visited China", "Prime Minister Netanyahu's
+                # visit to Australia": contact between two states' governments
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+                yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), tok.i + 1 + (prep is not None)
                 continue
             if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
@@ -202,12 +208,6 @@ class TriggerFinder:
                 continue
             if lemma in {"tour", "visit"} and tok.pos_ == "NOUN" and self._sport_tour(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the Australian cricket team's tour to Zimbabwe"
-                continue
-            if self._meets(tok, lemma):
-                # "Biden met with Xi", "Nixon visited China", "Prime Minister Netanyahu's
-                # visit to Australia": contact between two states' governments
-                prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
-                yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), tok.i + 1 + (prep is not None)
                 continue
             if lemma in self.lx.qualified_nouns and tok.pos_ == "NOUN":
                 # "a negotiated settlement", "China's 12-point proposal", "a proposal for talks",
@@ -377,12 +377,30 @@ class TriggerFinder:
         if tok.pos_ == "VERB":
             if lemma not in self.lx.meeting_verbs or any(c.dep_ == "prt" for c in tok.children):
                 return False  # "called off", "spoke out"
+        elif tok.pos_ == "NOUN" and lemma in self.lx.contact_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            # "was in close communication with Defense Minister Yoav Gallant of Israel"
+            return self._met_by_someone(tok.head.head, [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"])
         elif tok.pos_ != "NOUN" or lemma not in self.lx.meeting_nouns or self._sport_tour(tok):
             return False
         elif lemma in self.lx.held_only_nouns and not (tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS
                                                         | {"attend", "convene", "chair"}):
             return False  # "the results of the upcoming Trump-Kim meeting": talk about a meeting
-        return len(self._sides(tok)) >= 2
+        if len(self._sides(tok)) >= 2:
+            return True
+        return tok.pos_ == "VERB" and self._met_by_someone(
+            tok, [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}])
+
+    def _met_by_someone(self, verb: Token, partners: list[Token]) -> bool:
+        """True when a state's government is met or spoken to by someone the text does not
+        tie to a state: "The President spoke with Prime Minister Lapid", "the Secretary was in
+        close communication with Defense Minister Gallant", "I spoke to the Prime Minister of
+        Fiji" (the speaker's side)."""
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or inherited_subject(verb)
+        if subject is None or subject.pos_ not in {"PRON", "NOUN", "PROPN"} or subject.lower_ in {"it", "they", "this"}:
+            return False
+        if self._sides_of([subject]):
+            return False  # a named side: the general rule needs two
+        return bool(self._sides_of(partners, governments_only=True))
 
     def _sides(self, tok: Token) -> set[str]:
         """The states (or international bodies) whose actors the phrases of ``tok`` are headed
@@ -390,43 +408,45 @@ class TriggerFinder:
         possessor, modifiers and such phrases, and the subject of the verb that holds it
         ("paid a visit to"). A state named as the place visited counts ("visited China");
         the first person does not (a briefing's "we met the President")."""
-        sides: set[str] = set()
+        def clause(verb: Token) -> list[Token]:
+            phrases = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "dative"}
+                       or c.dep_ == "prep" and c.lower_ in {"with", "to", "by"}]
+            subject = inherited_subject(verb)
+            return phrases + ([subject] if subject is not None else [])
 
-        def take(phrase: Token) -> None:
+        if tok.pos_ == "VERB":
+            return self._sides_of(clause(tok))
+        phrases = [c for c in tok.children
+                   if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in {"with", "to", "by", "of"}]
+        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS | {"attend", "convene", "chair"}:
+            phrases += clause(tok.head)
+        return self._sides_of(phrases)
+
+    def _sides_of(self, phrases: list[Token], governments_only: bool = False) -> set[str]:
+        """The states (or international bodies) of the actors that head ``phrases`` (a
+        phrase's head, its conjuncts and their modifiers and "of" phrases); with
+        ``governments_only`` a state's leaders and officials, and the state as an actor."""
+        sides: set[str] = set()
+        for phrase in phrases:
             head = phrase if phrase.dep_ != "prep" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
             if head is None:
-                return
-            tokens = [head, *head.conjuncts]
-            tokens += [t for h in tokens for c in h.children
-                       if c.dep_ in {"compound", "poss", "amod", "appos"} or c.dep_ == "prep" and c.lower_ == "of"
-                       for t in c.subtree]
+                continue
+            heads = [head, *head.conjuncts]
+            heads += [n for h in list(heads) for c in h.children if c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of"
+                      for n in ([c] if c.dep_ == "appos" else [o for o in c.children if o.dep_ == "pobj"])]
+            # each head with its modifiers ("Israeli counterparts", "Prime Minister of Fiji"),
+            # not the clauses that describe it ("Joe Cirincione, ..., which has circulated ...")
+            tokens = [t for h in heads for t in [h, *(m for c in h.children if c.dep_ in {"compound", "poss", "amod"}
+                                                       for m in c.subtree)]]
             for t in tokens:
-                eid = self._actors.get(t.i) or self._recipients.get(t.i)
+                eid = self._actors.get(t.i) or (None if governments_only else self._recipients.get(t.i))
                 if eid and eid.startswith("state:") and t.tag_ in {"NNS", "NNPS"}:
                     continue  # "140,000 Australians visited China": people, not their government
                 kind, country = _side_of(eid) if eid else ("", "")
                 if kind in {"state", "leader", "official"} and country and ";" not in country:
                     sides.add(country)
-                elif kind == "igo":
+                elif kind == "igo" and not governments_only:
                     sides.add(eid)
-
-        def clause(verb: Token) -> None:
-            for c in verb.children:
-                if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj", "dative"} or c.dep_ == "prep" and c.lower_ in {
-                        "with", "to", "by"}:
-                    take(c)
-            subject = inherited_subject(verb)
-            if subject is not None:
-                take(subject)
-
-        if tok.pos_ == "VERB":
-            clause(tok)
-            return sides
-        for c in tok.children:
-            if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in {"with", "to", "by", "of"}:
-                take(c)
-        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS | {"attend", "convene", "chair"}:
-            clause(tok.head)
         return sides
 
     def _of_states(self, coalition: Token) -> bool:
