@@ -421,6 +421,22 @@ def test_titles_before_a_name_and_a_fathers_name_inside_it(nlp):
     assert not any(t.startswith(("Crown", "Taoiseach")) for t in found)
 
 
+def test_part_of_a_state_and_a_site_are_places_read_as_written(nlp):
+    doc = run(nlp, "Turkey launched an offensive in northern Syria, and the regime shelled Northwestern Syria. "
+                   "Drones struck the Khurais oil field. Prisoners were abused at Abu Ghraib prison. Flights to "
+                   "José Martí International Airport were banned. North Korea and South Sudan met in East Timor.")
+    entities = doc._.policy_entities
+    places = {m["text"]: entities[m["entity_id"]] for m in doc._.policy_mentions if m["kind"] == "place"}
+    for part in ("northern Syria", "Northwestern Syria"):
+        assert places[part]["name"] == part and places[part]["country_iso3"] == "SYR"
+        assert places[part]["latitude"] is not None
+    assert places["Abu Ghraib prison"]["country_iso3"] == "IRQ"  # the site is at the town it is named after
+    assert "Khurais oil field" in places and "José Martí International Airport" in places
+    assert "Airport" not in places  # a Californian town of that name
+    # names that start with a direction are names
+    assert {"North Korea", "South Sudan"} <= {m["text"] for m in doc._.policy_mentions} and "East Timor" in places
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base

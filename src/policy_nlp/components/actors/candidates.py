@@ -76,6 +76,10 @@ class CandidateFinder:
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}},
              {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
         ], greedy="LONGEST")
+        # Named sites the model missed: "José Martí International Airport", "Incirlik Air Base".
+        self.site_patterns = Matcher(nlp.vocab)
+        self.site_patterns.add("FAC", [[{"IS_TITLE": True, "OP": "+"},
+                                        {"LOWER": {"IN": sorted(WORDS.facility_words)}, "IS_TITLE": True}]], greedy="LONGEST")
         # "Ministry of Foreign Affairs of Pakistan", "Securities and Exchange Commission of
         # Pakistan": a body's name, then "of" and a state's name (checked in __call__)
         self.state_bodies = Matcher(nlp.vocab)
@@ -109,12 +113,18 @@ class CandidateFinder:
                     continue  # "Sharif" in "Mazar-i-Sharif"
                 if start >= 1 and doc[start - 1].lower_ in _PATRONYMIC:
                     continue  # "Salman of Saudi Arabia" in "Mohammad bin Salman of Saudi Arabia"
+                if end - start == 1 and start >= 1 and doc[start - 1].is_title and doc[start].lower_ in _NAME_HEADS:
+                    continue  # "Airport" (a Californian town) in "José Martí International Airport"
                 spans.append((doc[start:end], "kb"))
         for _, start, end in self.org_patterns(doc):
             # Named bodies the model missed: "Emory University", "Ministry of Public Health".
             span = trim(Span(doc, start, end, label="ORG"))
             if span is not None and not any(t.is_sent_start and t.i == span.start and t.pos_ != "PROPN" for t in span):
                 spans.append((span, "ORG"))
+        for _, start, end in self.site_patterns(doc):
+            # not "Are House Republicans", nor a demonym and a head ("the American Base")
+            if all(t.pos_ == "PROPN" for t in doc[start:end - 1]) and not (end - start == 2 and doc[start].ent_type_ == "NORP"):
+                spans.append((Span(doc, start, end, label="FAC"), "FAC"))
         for _, start, end in self.state_bodies(doc):
             tail = doc[start:end]
             of = max(t.i for t in tail if t.lower_ == "of")
@@ -213,6 +223,9 @@ _BODY_WORDS = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after
 _ADDRESS = WORDS.address_prefixes | WORDS.honorifics
 _TITLES_OF_ADDRESS = WORDS.person_titles | WORDS.address_prefixes
 
+
+#: Last words of the names of sites and geographic features, never a place alone after a name.
+_NAME_HEADS = WORDS.facility_words | WORDS.geo_head_words
 
 #: Words after which a name is a father's, inside a longer name ("Mohammad bin Salman").
 _PATRONYMIC = {"bin", "ibn", "bint"}

@@ -282,8 +282,19 @@ class EntityLinker:
                 or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
                 or len(span) == 1 and span[0].tag_ == "NNPS"):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place)
-        entity = Entity(f"place:{slug(span.text)}", span.text, "place", "")
+        entity = self._part_of_place(span) or Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
+
+    def _part_of_place(self, span: Span) -> Entity | None:
+        """"Northwestern Syria", "Eastern Ukraine": part of a state or region, with its code
+        and coordinates."""
+        if len(span) < 2 or span[0].lower_ not in WORDS.part_of_place_words:
+            return None
+        options = self.kb.surfaces.get(span[1:].text, [])
+        whole = next((self.kb.entities[eid] for eid, role in options if role in {"country", "place"}), None)
+        if whole is None:
+            return None
+        return Entity(f"place:{slug(span.text)}", span.text, "region", whole.country_iso3, whole.latitude, whole.longitude)
 
     def resolve_surname(self, short: str, state: "DocState", pair: bool, ner: bool = False,
                         roles: Collection[str] = ()) -> Entity | None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 import re
 
-from ...knowledge import fold
+from ...knowledge import Entity, fold, slug
 from .linking import EntityLinker, title_roles
 from .state import DocState
 from .syntax import is_location, is_location_list, names_a_thing
@@ -38,6 +38,9 @@ class TokenScans:
                 end += 2  # "Mazar-i-Sharif"
             span = doc[i:end]
             following = doc[end] if end < len(doc) else None
+            if i > 0 and doc[i - 1].is_title and token.lower_ in WORDS.facility_words | WORDS.geo_head_words:
+                after = end
+                continue  # "Airport" (a Californian town) in "José Martí International Airport"
             if (token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
                     and not token.ent_type_ and not (following is not None and following.is_title)
                     and (is_location(span, WORDS.untagged_place_preps) or is_location_list(span))):
@@ -161,6 +164,44 @@ class TokenScans:
                 out.append(state.mention_chars(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), person, "actor", "person"))
         return out
 
+    def widen_places(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
+        """Places named with a direction before them or a site's word after them, read as written:
+        "northern Syria" and "eastern Ukraine" (part of the state, with its code and
+        coordinates), "Abu Ghraib prison", "the Khurais oil field" (a site, with the country
+        of the name inside it). An unknown name before a site's word is the site, not a body."""
+        text = state.text
+        for mention in mentions:
+            entity = state.entities.get(mention["entity_id"])
+            unknown_body = mention["kind"] == "actor" and entity is not None and entity.type == "organization" \
+                and not entity.country_iso3 and mention["entity_id"] not in self.kb.entities
+            if entity is None or mention["kind"] != "place" and not unknown_body:
+                continue
+            span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+            if span is None:
+                continue
+            start, end = span.start, span.end
+            site = next((n for n in (3, 2, 1) if end + n <= len(doc) and " ".join(t.lower_ for t in doc[end:end + n])
+                         in WORDS.site_words and all(t.is_lower for t in doc[end:end + n])
+                         and not (end + n < len(doc) and doc[end + n].pos_ in {"NOUN", "PROPN"})), 0)
+            before = doc[start - 1] if start > 0 else None
+            part = (not site and not unknown_body and before is not None and before.lower_ in WORDS.part_of_place_words
+                    and before.whitespace_ and "\n" not in before.whitespace_
+                    and entity.type in {"state", "country", "region", "place"}
+                    and not (start > 1 and doc[start - 2].is_title and doc[start - 2].pos_ == "PROPN"))
+            if not site and not part:
+                continue
+            first = before.idx if part else mention["start_char"]
+            last = mention["end_char"] if part else doc[end + site - 1].idx + len(doc[end + site - 1])
+            name = text[first:last]
+            if part or unknown_body:
+                # part of a state is a place of its own, with the state's code and coordinates;
+                # a site stays the place it is in ("Abu Ghraib prison" is at Abu Ghraib)
+                entity = Entity(f"place:{slug(name)}", name, "region" if part else "facility",
+                                entity.country_iso3, entity.latitude, entity.longitude)
+                state.entities.setdefault(entity.entity_id, entity)
+            mention.update(start_char=first, end_char=last, text=name, kind="place", entity_id=entity.entity_id,
+                           role="place")
+
 
 #: Words before an office or its state that make it no one in particular, or someone else
 #: than the holder: "every US president", "a future prime minister", "Iran's former president".
@@ -168,7 +209,6 @@ _NOT_THE_HOLDER = {"a", "an", "any", "each", "every", "ex", "former", "future", 
                    "past", "previous", "successive", "then", "another", "acting", "deputy", "vice"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _LONGEST_OFFICE = max(len(office.split()) for office in WORDS.office_roles)
-
 
 def _office_after(doc: Doc, i: int) -> tuple[int, frozenset[str]] | None:
     """The longest office phrase starting at token ``i``: (its end, its roles)."""
@@ -191,4 +231,3 @@ def _office_before(doc: Doc, state_start: int) -> tuple[int, int, frozenset[str]
             if words in WORDS.office_roles:
                 return end - n, end, WORDS.office_roles[words]
     return None
-

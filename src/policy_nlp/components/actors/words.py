@@ -38,6 +38,8 @@ class ActorWords:
     example_place_nouns: frozenset[str]
     named_after_words: frozenset[str]
     designation_names: frozenset[str]
+    part_of_place_words: frozenset[str]
+    site_words: frozenset[str]
     #: office phrase (lower case, one space between words) -> roles of leaders.csv
     office_roles: dict[str, frozenset[str]]
 
@@ -60,7 +62,8 @@ def load_actor_words() -> ActorWords:
         geo_head_words=words("geo_head_words"), facility_words=words("facility_words"), non_name_acronyms=words("non_name_acronyms"),
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
         place_of_nouns=words("place_of_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
-        designation_names=words("designation_names"),
+        designation_names=words("designation_names"), part_of_place_words=words("part_of_place_words"),
+        site_words=words("site_words"),
         office_roles={office: frozenset(roles) for office, roles in raw["office_titles"]["offices"].items()},
     )
 
