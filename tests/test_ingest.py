@@ -122,6 +122,17 @@ def test_a_date_that_ends_the_headline_or_the_text_is_the_publication_date():
     assert read_header("Fiji\n\n" + body + "\nThe talks resumed on 14 July 2000.\n").published == ""
 
 
+def test_a_heading_repeated_as_the_end_of_a_longer_title_leaves_the_title_whole():
+    text = ("Joint Statement with President Kim Dae-Jung of the Republic of Korea - The Republic of Korea and "
+            "Australia: an Expanding Partnership\n\nThe Republic of Korea and Australia: an Expanding Partnership\n\n"
+            "Since the Korean War, our two countries have developed an increasingly broad and close relationship, "
+            "and both are members of the OECD.\n")
+    assert read_header(text).title.startswith("Joint Statement with President Kim Dae-Jung")
+    # a site's name before the dash is not part of the title
+    site = "Policy Notes - Deterrence in the Taiwan Strait\n\nDeterrence in the Taiwan Strait\n\n" + text.split("\n\n")[2]
+    assert read_header(site).title == "Deterrence in the Taiwan Strait"
+
+
 def test_a_dateline_keeps_its_place_in_the_text_and_a_hard_wrapped_text_keeps_its_body():
     text = "Remarks at the summit\nAddis Ababa, 16 February 2024\n\n" + _BODY + "\n"
     header = read_header(text)

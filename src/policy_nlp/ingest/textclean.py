@@ -486,6 +486,15 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
     if speeches:
         return speeches[0]  # "Remarks by Vice President Harris and Prime Minister Chính ..."
     likely = [i for i in candidates if title_like(i) and _words(contents[i]) >= 3]
+    if likely:
+        # a heading repeated as the second half of a longer title above it: "Joint Statement
+        # with President Kim Dae-Jung - The Republic of Korea and Australia: ..." (a site's
+        # name before the separator is shorter)
+        last = contents[likely[-1]].strip()
+        for i in likely[:-1]:
+            head, sep, tail = contents[i].strip().rpartition(" - ")
+            if sep and tail == last and _words(head) >= 5:
+                return i
     return likely[-1] if likely else (candidates[0] if candidates and title_like(candidates[0]) else None)
 
 
