@@ -437,6 +437,15 @@ def test_part_of_a_state_and_a_site_are_places_read_as_written(nlp):
     assert {"North Korea", "South Sudan"} <= {m["text"] for m in doc._.policy_mentions} and "East Timor" in places
 
 
+def test_ordinary_words_in_capitals_are_no_person_or_body_but_names_made_of_them_are(nlp):
+    doc = run(nlp, "The common participation of Australia and China in the Financial Assistance Packages for Indonesia "
+                   "has underlined our partnership. Mr Gore asked Global Warming to wait. The Great Powers met, and "
+                   "so did the U.S. Citizens of the region. John Kelly and Frank Field spoke to the White Guards.")
+    texts = {m["text"] for m in doc._.policy_mentions if m["kind"] == "actor"}
+    assert not texts & {"Assistance Packages", "Global Warming", "Great Powers", "U.S. Citizens"}, texts
+    assert {"John Kelly", "Frank Field", "White Guards"} <= texts
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base

@@ -86,10 +86,18 @@ def common_words_only(span: Span, common: frozenset[str], kb: KnowledgeBase) -> 
     knowledge base knows as names ("Baghdad", "Cuban": WordNet lists them too) and words
     that make a body's name ("Institute", "Fleet") are not ordinary here."""
     words = [t for t in span if t.is_alpha]
-    if not words or any(t.lower_ in WORDS.org_name_words for t in words):
+    if not words or any(t.lower_ in WORDS.org_name_words or t.lower_[:-1] in WORDS.org_name_words for t in words):
         return False
-    return all(t.is_stop or (t.lower_ in common or t.lemma_.lower() in common)
-               and t.text not in kb.surfaces and fold(t.text) not in kb.cities for t in words)
+    return all(t.is_stop or _common(t, common) and t.text not in kb.surfaces and fold(t.text) not in kb.cities
+               for t in words)
+
+
+def _common(tok, common: frozenset[str]) -> bool:
+    """An ordinary word, in the plural too (the model's lemma of a capitalised noun is the
+    word itself: "Packages")."""
+    low = tok.lower_
+    return low in common or tok.lemma_.lower() in common or tok.tag_ in {"NNS", "NNPS"} and low.endswith("s") and (
+        low[:-1] in common or low.endswith("ies") and low[:-3] + "y" in common)
 
 
 def _names_a_state(kb: KnowledgeBase, word: str) -> bool:
@@ -117,7 +125,15 @@ def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = fro
         if before is not None and before.text == ".":
             before = span.doc[span.start - 2] if span.start > 1 else None
         return before is not None and before.lower_.rstrip(".") in WORDS.person_titles
-    return True
+    # "Assistance Packages", "Global Warming": ordinary words in capitals that end in a word
+    # no surname has the form of (John Kelly and Frank Field are ordinary words too)
+    last = span[-1].lower_
+    return not (common and last.endswith(_NOT_A_SURNAME_ENDING) and common_words_only(span, common, kb))
+
+
+#: Endings of the last word of an ordinary phrase, never of a surname: plurals and abstract nouns.
+_NOT_A_SURNAME_ENDING = ("ages", "ings", "ing", "tion", "tions", "ment", "ments", "ance", "ence", "ity", "ism", "ness",
+                         "ships", "ies")
 
 
 def plausible_org(span: Span, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> bool:
