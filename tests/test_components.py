@@ -446,6 +446,16 @@ def test_ordinary_words_in_capitals_are_no_person_or_body_but_names_made_of_them
     assert {"John Kelly", "Frank Field", "White Guards"} <= texts
 
 
+def test_a_body_whose_remit_has_two_parts_is_one_body_and_two_bodies_stay_two(nlp):
+    doc = run(nlp, "It was a long week. The Ministry of Defence and the Foreign Office disagreed. The report went to "
+                   "the African Commission on Human and Peoples' Rights. The Committee on Foreign Investment in the "
+                   "United States reviewed the merger.")
+    texts = {m["text"] for m in doc._.policy_mentions if m["kind"] == "actor"}
+    assert {"African Commission on Human and Peoples' Rights", "Ministry of Defence", "Foreign Office",
+            "Committee on Foreign Investment in the United States"} <= texts, texts
+    assert not any(" and the Foreign" in t for t in texts)
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base

@@ -76,6 +76,15 @@ class CandidateFinder:
             [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for"]}},
              {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
         ], greedy="LONGEST")
+        # "African Commission on Human and Peoples' Rights", "House Subcommittee on Asia and
+        # the Pacific": a body's remit of two parts (not two bodies: checked in __call__)
+        self.two_part_bodies = Matcher(nlp.vocab)
+        self.two_part_bodies.add("ORG", [
+            [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": heads}}, {"LOWER": {"IN": ["of", "for", "on"]}},
+             {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "ORTH": {"NOT_IN": heads}, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}},
+             {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "ORTH": {"NOT_IN": heads}, "OP": "+"},
+             {"ORTH": {"IN": ["'", "\u2019", "'s", "\u2019s"]}, "OP": "?"}, {"IS_TITLE": True, "ORTH": {"NOT_IN": heads}, "OP": "?"}],
+        ], greedy="LONGEST")
         # Named sites the model missed: "José Martí International Airport", "Incirlik Air Base".
         self.site_patterns = Matcher(nlp.vocab)
         self.site_patterns.add("FAC", [[{"IS_TITLE": True, "OP": "+"},
@@ -121,6 +130,13 @@ class CandidateFinder:
             span = trim(Span(doc, start, end, label="ORG"))
             if span is not None and not any(t.is_sent_start and t.i == span.start and t.pos_ != "PROPN" for t in span):
                 spans.append((span, "ORG"))
+        for _, start, end in self.two_part_bodies(doc):
+            joint = max(t.i for t in doc[start:end] if t.lower_ in {"and", "&"})
+            # not two bodies: "the Ministry of Defence and the Foreign Office"
+            if not (end < len(doc) and doc[end].is_title) and not any(t.lower_ in WORDS.org_name_words for t in doc[joint:end]):
+                span = trim(Span(doc, start, end, label="ORG"))
+                if span is not None:
+                    spans.append((span, "ORG"))
         for _, start, end in self.site_patterns(doc):
             # not "Are House Republicans", nor a demonym and a head ("the American Base")
             if all(t.pos_ == "PROPN" for t in doc[start:end - 1]) and not (end - start == 2 and doc[start].ent_type_ == "NORP"):
