@@ -456,6 +456,15 @@ def test_a_body_whose_remit_has_two_parts_is_one_body_and_two_bodies_stay_two(nl
     assert not any(" and the Foreign" in t for t in texts)
 
 
+def test_a_capital_written_with_its_district_is_the_capital(nlp):
+    doc = run(nlp, "It was a long week. We go to Washington, D.C., to speak with him. She works in Washington. "
+                   "Washington imposed sanctions.")
+    found = [(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions]
+    place = found[0][2]
+    assert found == [("Washington, D.C.", "place", place), ("Washington", "place", place),
+                     ("Washington", "actor", "state:USA")]
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base

@@ -395,6 +395,13 @@ class KnowledgeBase:
                                                           entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
             if entity.type == "us_state":
                 self.us_states[fold(re.sub(r"\s*\(.*\)$", "", row["name"]))] = entity.entity_id
+            capital = self.capital_place.get(f"state:{countries[0]}", "") if countries and entity.type == "city" else ""
+            head = fold(row["name"].split(",")[0])
+            if capital and fold(self.entities[capital].name) == head:
+                # "Washington, D.C." is the capital "Washington" names: one place, not two
+                self.capital_place[f"state:{countries[0]}"] = entity.entity_id
+                self.cities[head].insert(0, City(entity.entity_id, entity.name, countries[0],
+                                                 entity.latitude or 0.0, entity.longitude or 0.0, 10**9))
 
 
 #: Entity types of actors: no place in places.csv may have one as its feature.

@@ -108,11 +108,13 @@ class CandidateFinder:
             # Multi-word names of places and organisations match in any case ("Korean
             # peninsula"); single words and acronyms only as written ("US" but not "us").
             if len(tokens) > 1 and not roles & {"demonym"}:
-                lower.append(surface.lower())
+                # as written and in lower case: the tokenizer splits "Washington, D.C." and
+                # "washington, d.c." differently
+                lower += [surface, surface.lower()]
             else:
                 exact.append(surface)
         self.exact.add("KB", phrase_keys(nlp, exact, "ORTH"))
-        self.lower.add("KB", phrase_keys(nlp, sorted(set(lower)), "LOWER"))
+        self.lower.add("KB", sorted(set(phrase_keys(nlp, sorted(set(lower)), "LOWER"))))
 
     def __call__(self, doc: Doc) -> list["Candidate"]:
         spans: list[tuple[Span, str]] = []
