@@ -19,12 +19,11 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from ...knowledge import load_knowledge_base
 from ..extensions import register_extensions
 from .domains import domains
 from .lexicon import Lexicon, load_lexicon
 from .modality import ModalityDetector
-from .participants import mention_tokens, participants
+from .participants import mention_tokens, participants, type_and_country
 from .tokens import lemma_of
 from .triggers import TriggerFinder
 
@@ -70,23 +69,14 @@ _PAIR = re.compile(r"\b(?:both|the two)\s+(?:governments|countries|nations|state
                    r"|\b(?-i:[Tt]he Governments)\b", re.IGNORECASE)  # ("the governments of Europe" is no pair)
 
 
-def _type_and_country(entity_id: str) -> tuple[str, str]:
-    """A participant's type and country, from its id for a state, else from the knowledge
-    base (``("", "")`` for an entity it does not know)."""
-    if entity_id.startswith("state:"):
-        return "state", entity_id[len("state:"):]
-    entity = load_knowledge_base().entities.get(entity_id)
-    return (entity.type, entity.country_iso3) if entity is not None else ("", "")
-
-
 def _country_of(entity_id: str) -> str:
-    kind, country = _type_and_country(entity_id)
+    kind, country = type_and_country(entity_id)
     return country if kind in {"state", "leader", "official"} else ""
 
 
 def _governmental(entity_id: str) -> bool:
     """True for a state, or a leader, official or international body the knowledge base knows."""
-    return _type_and_country(entity_id)[0] in {"state", "leader", "official", "igo"}
+    return type_and_country(entity_id)[0] in {"state", "leader", "official", "igo"}
 
 
 def _with_pair(linked: list[str], earlier: list[str]) -> list[str]:

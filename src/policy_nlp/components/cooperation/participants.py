@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ...knowledge import load_knowledge_base
+
+
+def type_and_country(entity_id: str) -> tuple[str, str]:
+    """A participant's type and country, from its id for a state, else from the knowledge
+    base (``("", "")`` for an entity it does not know)."""
+    if entity_id.startswith("state:"):
+        return "state", entity_id[len("state:"):]
+    entity = load_knowledge_base().entities.get(entity_id)
+    return (entity.type, entity.country_iso3) if entity is not None else ("", "")
+
 
 def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[int, str] | None = None) -> list[str]:
     """The entity ids of the actors ``trigger`` links: those in its phrase and in its

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ...knowledge import load_knowledge_base
 from .lexicon import Lexicon
+from .participants import type_and_country
 from .tokens import lemma_of, modifier_start, next_noun, next_word
 
 
@@ -53,14 +54,6 @@ def _passive_subjects(verb: Token) -> list[Token]:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
-
-
-def _side_of(entity_id: str) -> tuple[str, str]:
-    """A linked actor's type and country: from its id for a state, else the knowledge base's."""
-    if entity_id.startswith("state:"):
-        return "state", entity_id[len("state:"):]
-    entity = load_knowledge_base().entities.get(entity_id)
-    return (entity.type, entity.country_iso3) if entity is not None else ("", "")
 
 
 class TriggerFinder:
@@ -442,7 +435,7 @@ class TriggerFinder:
                 eid = self._actors.get(t.i) or (None if governments_only else self._recipients.get(t.i))
                 if eid and eid.startswith("state:") and t.tag_ in {"NNS", "NNPS"}:
                     continue  # "140,000 Australians visited China": people, not their government
-                kind, country = _side_of(eid) if eid else ("", "")
+                kind, country = type_and_country(eid) if eid else ("", "")
                 if kind in {"state", "leader", "official"} and country and ";" not in country:
                     sides.add(country)
                 elif kind == "igo" and not governments_only:
