@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ...knowledge import KnowledgeBase
 
-from .words import WORDS
+from .words import NAME_HEADS, WORDS
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 #: Labels of pipelines for other languages, trained on WikiNER (German, French, Spanish,
@@ -124,7 +124,7 @@ class CandidateFinder:
                     continue  # "Sharif" in "Mazar-i-Sharif"
                 if start >= 1 and doc[start - 1].lower_ in _PATRONYMIC:
                     continue  # "Salman of Saudi Arabia" in "Mohammad bin Salman of Saudi Arabia"
-                if end - start == 1 and start >= 1 and doc[start - 1].is_title and doc[start].lower_ in _NAME_HEADS:
+                if end - start == 1 and start >= 1 and doc[start - 1].is_title and doc[start].lower_ in NAME_HEADS:
                     continue  # "Airport" (a Californian town) in "José Martí International Airport"
                 spans.append((doc[start:end], "kb"))
         for _, start, end in self.org_patterns(doc):
@@ -241,9 +241,6 @@ _BODY_WORDS = WORDS.org_name_words | WORDS.generic_org_words | WORDS.named_after
 _ADDRESS = WORDS.address_prefixes | WORDS.honorifics
 _TITLES_OF_ADDRESS = WORDS.person_titles | WORDS.address_prefixes
 
-
-#: Last words of the names of sites and geographic features, never a place alone after a name.
-_NAME_HEADS = WORDS.facility_words | WORDS.geo_head_words
 
 #: Words after which a name is a father's, inside a longer name ("Mohammad bin Salman").
 _PATRONYMIC = {"bin", "ibn", "bint"}

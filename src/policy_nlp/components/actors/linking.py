@@ -24,6 +24,12 @@ NAMING_CITY_MIN_POPULATION = 100_000
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
 
+def part_entity(name: str, whole: Entity, kind: str) -> Entity:
+    """A place named after part of ``whole`` ("northern Syria") or a site in it ("Abu Ghraib
+    prison"), with its code and coordinates."""
+    return Entity(f"place:{slug(name)}", name, kind, whole.country_iso3, whole.latitude, whole.longitude)
+
+
 def title_roles(span: Span) -> set[str]:
     """The offices the title right before a name points to ("President Wilson")."""
     doc = span.doc
@@ -292,9 +298,7 @@ class EntityLinker:
             return None
         options = self.kb.surfaces.get(span[1:].text, [])
         whole = next((self.kb.entities[eid] for eid, role in options if role in {"country", "place"}), None)
-        if whole is None:
-            return None
-        return Entity(f"place:{slug(span.text)}", span.text, "region", whole.country_iso3, whole.latitude, whole.longitude)
+        return part_entity(span.text, whole, "region") if whole is not None else None
 
     def resolve_surname(self, short: str, state: "DocState", pair: bool, ner: bool = False,
                         roles: Collection[str] = ()) -> Entity | None:

@@ -9,11 +9,11 @@ from spacy.tokens import Doc
 
 import re
 
-from ...knowledge import Entity, fold, slug
-from .linking import EntityLinker, title_roles
+from ...knowledge import fold
+from .linking import EntityLinker, part_entity, title_roles
 from .state import DocState
 from .syntax import is_location, is_location_list, names_a_thing
-from .words import WORDS
+from .words import NAME_HEADS, WORDS
 
 
 class TokenScans:
@@ -38,7 +38,7 @@ class TokenScans:
                 end += 2  # "Mazar-i-Sharif"
             span = doc[i:end]
             following = doc[end] if end < len(doc) else None
-            if i > 0 and doc[i - 1].is_title and token.lower_ in WORDS.facility_words | WORDS.geo_head_words:
+            if i > 0 and doc[i - 1].is_title and token.lower_ in NAME_HEADS:
                 after = end
                 continue  # "Airport" (a Californian town) in "José Martí International Airport"
             if (token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
@@ -196,8 +196,7 @@ class TokenScans:
             if part or unknown_body:
                 # part of a state is a place of its own, with the state's code and coordinates;
                 # a site stays the place it is in ("Abu Ghraib prison" is at Abu Ghraib)
-                entity = Entity(f"place:{slug(name)}", name, "region" if part else "facility",
-                                entity.country_iso3, entity.latitude, entity.longitude)
+                entity = part_entity(name, entity, "region" if part else "facility")
                 state.entities.setdefault(entity.entity_id, entity)
             mention.update(start_char=first, end_char=last, text=name, kind="place", entity_id=entity.entity_id,
                            role="place")

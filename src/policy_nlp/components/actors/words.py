@@ -69,3 +69,6 @@ def load_actor_words() -> ActorWords:
 
 
 WORDS = load_actor_words()
+#: Last words of the names of sites and geographic features, never a place alone after a name
+#: ("Airport" in "José Martí International Airport").
+NAME_HEADS = WORDS.facility_words | WORDS.geo_head_words
