@@ -133,6 +133,25 @@ def test_a_heading_repeated_as_the_end_of_a_longer_title_leaves_the_title_whole(
     assert read_header(site).title == "Deterrence in the Taiwan Strait"
 
 
+def test_a_headline_with_full_stops_is_the_title_and_a_bio_that_names_the_author_is_furniture():
+    text = ("Skip to main content\nHome | About | Programs | Experts\nCommentary\n\n"
+            "Seoul and Tokyo Are Finally Talking About Science. Washington Should Help.\n\n"
+            "By Hannah Lindqvist and Daniel Okafor\nSeptember 12, 2023\n6 min read\n\n"
+            "When President Yoon visited Tokyo in March, most of the coverage focused on the labour dispute, and "
+            "little on the science committee the two governments agreed to revive.\n\n"
+            "That committee matters, because laboratories in both countries already write hundreds of papers "
+            "together every year without any institutional support.\n\n"
+            "Hannah Lindqvist is a fellow in the Asia Program. Daniel Okafor is a research associate.\n\n"
+            "Related Posts\nWhy the Camp David Summit Matters\n\n(c) 2023 Institute for Pacific Affairs. All rights reserved.\n")
+    header = read_header(text)
+    assert header.title == "Seoul and Tokyo Are Finally Talking About Science. Washington Should Help."
+    assert (header.author, header.published) == ("Hannah Lindqvist and Daniel Okafor", "2023-09-12")
+    bio = text.index("Hannah Lindqvist is")
+    assert any(s <= bio < e for s, e in header.boilerplate)
+    # a closing paragraph about someone else is text
+    assert not any(s <= text.index("That committee") < e for s, e in header.boilerplate)
+
+
 def test_a_dateline_keeps_its_place_in_the_text_and_a_hard_wrapped_text_keeps_its_body():
     text = "Remarks at the summit\nAddis Ababa, 16 February 2024\n\n" + _BODY + "\n"
     header = read_header(text)

@@ -303,6 +303,21 @@ def _author_bio(contents: list[str], filled: list[int], last_prose: int, furnitu
     return out
 
 
+def _named_author_bio(header: TextHeader, contents: list[str], lines: list[tuple[int, int]], filled: list[int],
+                      last_prose: int) -> None:
+    """A closing line that starts with the byline's name and says who they are ("Hannah
+    Lindqvist is a fellow in the Asia Program. Daniel Okafor is ...") is the author's
+    biography, however it goes on."""
+    names = [n.strip() for n in re.split(r",|\band\b|&", header.author) if len(n.split()) >= 2]
+    taken = set(header.boilerplate)
+    for i in [i for i in filled if lines[i] not in taken][-4:]:  # related posts and a footer come after it
+        line = contents[i].strip()
+        if i >= last_prose - 1 and lines[i] not in taken and _words(line) <= 80 and any(
+                re.match(re.escape(name) + r"\s+(?:is|was|serves|has been|writes)\b", line) for name in names):
+            header.boilerplate.append(lines[i])
+    header.boilerplate.sort()
+
+
 def read_header(text: str) -> TextHeader:
     """Find boilerplate lines and header metadata (title, author, date, category, site)."""
     header = TextHeader()
@@ -414,6 +429,7 @@ def read_header(text: str) -> TextHeader:
         if before and _words(contents[before[-1]]) <= 6:
             header.site = header.site or _strip_markdown(contents[before[-1]].strip())
             header.masked.append(lines[before[-1]])
+    _named_author_bio(header, contents, lines, filled, last_prose)
     header.masked.extend(lines[i] for i in meta_rows if i not in unmasked)
     header.masked.extend(header.boilerplate)
     header.masked.sort()
@@ -451,6 +467,19 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     return True
 
 
+#: Short words a headline leaves in lower case.
+_HEADLINE_SMALL = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "for", "at", "by", "with", "as",
+                   "from", "into", "vs", "via", "than"}
+
+
+def _headline_case(line: str) -> bool:
+    """A line of four to twenty-five words, every word but the short ones capitalised: a
+    headline even with full stops ("Seoul and Tokyo Are Finally Talking About Science.
+    Washington Should Help.")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+    return 4 <= len(words) <= 25 and all(w[0].isupper() for w in words if w.lower() not in _HEADLINE_SMALL)
+
+
 def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int], headline_row: int | None = None) -> int | None:
     """The title is the heading-like line just before the byline/date block, if any
     (``headline_row``: a first line of two short sentences alone above the text)."""
@@ -458,7 +487,8 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         line = contents[i].strip()
         if line[:1] in "[(" and line[-1:] in "])":
             return False  # an editor's note: "[Transcript prepared by the organisers]"
-        return 2 <= _words(line) <= 40 and (not line.endswith((".", ",", ";")) or i == headline_row) or bool(_MD_HEADING.match(line))
+        return 2 <= _words(line) <= 40 and (not line.endswith((".", ",", ";")) or i == headline_row or _headline_case(line)) \
+            or bool(_MD_HEADING.match(line))
 
     if meta_rows:
         before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
