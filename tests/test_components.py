@@ -220,6 +220,8 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Since 2015 Norway has pledged and delivered $90 million in humanitarian aid to Yemen.", "actual"),
         ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
+        ("China and Japan held discussions in May on the disputed islands.", "actual"),
+        ("The minister said that Tehran was ready to resume discussions with the three European states.", "proposed"),
     ],
 )
 def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
@@ -261,6 +263,7 @@ def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation
         "President Biden met with congressional leaders on Tuesday.",
         "This morning, we met the President here early in the Situation Room.",
         "The President spoke with congressional leaders.",
+        "We had a discussion about the budget, and the committee held discussions on procedure.",
         "To talk more about it, we go to Washington to speak with Joe Cirincione, president of the Ploughshares "
         "Fund, which has circulated a petition urging President Obama to act.",
         "The plan met with resistance from China.",

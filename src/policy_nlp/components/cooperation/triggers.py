@@ -21,6 +21,11 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "giv
                "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
 
 
+#: Verbs that hold, resume or break off a dialogue as their object.
+_HOLDING_VERBS = {"hold", "resume", "begin", "start", "open", "continue", "reopen", "conduct", "pursue", "break", "suspend",
+                  "end", "halt"}
+
+
 def _state_pair(tok: Token) -> bool:
     """A hyphenated pair of state names or adjectives ("Sino-American", "U.S.-China")."""
     parts = [p for p in tok.text.split("-") if p]
@@ -234,7 +239,11 @@ class TriggerFinder:
             if tok.pos_ == "NOUN" and (lemma in self.lx.dialogue_nouns or low in self.lx.dialogue_nouns):
                 if any(c.dep_ == "amod" and c.lower_ in self.lx.dialogue_mods for c in tok.children) or any(
                         c.dep_ == "prep" and c.lower_ in {"with", "between", "among", "toward", "towards"}
-                        and any(t.i in self._actors for t in c.subtree) for c in tok.children):
+                        and any(t.i in self._actors for t in c.subtree) for c in tok.children) or (
+                        # "Tehran was ready to resume discussions": held by a named side
+                        tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in _HOLDING_VERBS and self._sides_of(
+                            [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                            + [s for s in [inherited_subject(tok.head)] if s is not None])):
                     yield tok, modifier_start(tok), tok.i + 1  # "discussions with the United States"
                 continue
             if lemma == "recognition" and tok.pos_ == "NOUN" and self._recognition(tok):
