@@ -468,6 +468,14 @@ def test_a_capital_written_with_its_district_is_the_capital(nlp):
                      ("Washington", "actor", "state:USA")]
 
 
+def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
+    doc = run(nlp, "It was a long year. The shadow fleet has grown to some 600 vessels, many of them registered in "
+                   "Gabon or the Cook Islands, and a few in Niue.")
+    entities = doc._.policy_entities
+    assert {m["text"]: entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions} == {
+        "Gabon": "GAB", "Cook Islands": "COK", "Niue": "NIU"}
+
+
 def test_gazetteer_patterns_hash_names_exactly_as_the_tokenizer_splits_them(nlp):
     from policy_nlp.components.actors import phrase_keys
     from policy_nlp.knowledge import load_knowledge_base
