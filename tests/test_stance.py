@@ -128,6 +128,14 @@ def test_each_discussed_state_gets_a_target_row_and_the_main_one_carries_the_doc
         assert abs(sum(float(t[f"p_{lab}"]) for lab in LABELS) - 1) < 1e-3
 
 
+def _title_and_links(result, text: str) -> tuple[str, list[dict], dict[str, dict]]:
+    """The first line of ``text`` and the mentions and actor entities of its analysis, in
+    the form the target functions take."""
+    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
+                if e["kind"] == "actor"}
+    return text.splitlines()[0], [{**m, "role": m["surface_role"]} for m in result.mentions], entities
+
+
 def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
     text = ("Statement from National Security Advisor Jake Sullivan on Sanctions against Belarus\n\n"
             "Today the United States is imposing sanctions on Belarus in coordination with the European Union. "
@@ -136,10 +144,7 @@ def test_the_speakers_own_state_is_not_the_main_target(analyzer, tmp_path):
             "Belarus accountable for the forced landing of a civilian flight.\n")
     result = _analyse(analyzer, tmp_path, "statement.txt", text)
     assert result.document["stance_target"] == "BLR"
-    title = text.splitlines()[0]
-    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
-                if e["kind"] == "actor"}
-    mentions = [{**m, "role": m["surface_role"]} for m in result.mentions]
+    title, mentions, entities = _title_and_links(result, text)
     assert speaker_states(mentions, entities, title, 0) == {"USA"}
     states = discussed_states(mentions, entities, list(range(len(mentions))), len(title))
     assert {s.iso3 for s in states} >= {"USA", "BLR"}
@@ -158,10 +163,7 @@ def test_the_state_of_the_leader_a_statement_is_made_with_is_the_main_target(ana
     result = _analyse(analyzer, tmp_path, "statement.txt", text)
     assert result.document["stance_target"] == "IRL"
     assert "counterpart named in the title" in result.document["stance_target_basis"]
-    title = text.splitlines()[0]
-    entities = {e["entity_id"]: {"type": e["type"], "country_iso3": e["country_iso3"]} for e in result.entities
-                if e["kind"] == "actor"}
-    mentions = [{**m, "role": m["surface_role"]} for m in result.mentions]
+    title, mentions, entities = _title_and_links(result, text)
     assert counterpart_states(mentions, entities, title, 0) == {"IRL"}
     assert speaker_states(mentions, entities, title, 0) == set()  # the leader met is not the speaker
     # "Readout of President Biden's call with President Xi": the speaker is set aside, the one called is the target
