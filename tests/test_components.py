@@ -221,6 +221,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("In 1999 their mediation created the conditions for the accord to take effect.", "actual"),
         ("Aircraft of the U.S.-led coalition struck depots near Mosul.", "actual"),
         ("China and Japan held discussions in May on the disputed islands.", "actual"),
+        ("While we understand the frustration on both sides, they must now come back to the table.", "proposed"),
         ("The minister said that Tehran was ready to resume discussions with the three European states.", "proposed"),
     ],
 )
@@ -246,6 +247,8 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         ("The Secretary was in close communication with Defense Minister Yoav Gallant of Israel.",
          "close communication with", "actual", {"ISR"}),
         ("I spoke to the Prime Minister of Fiji, Mr Mahendra Chaudhry, today.", "spoke to", "actual", {"FJI"}),
+        ("President Musharraf extended an invitation to Prime Minister Howard to visit Pakistan.", "invitation to",
+         "actual", {"PAK", "AUS"}),
     ],
 )
 def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation(nlp, text, trigger, modality, sides):
@@ -264,6 +267,8 @@ def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation
         "This morning, we met the President here early in the Situation Room.",
         "The President spoke with congressional leaders.",
         "We had a discussion about the budget, and the committee held discussions on procedure.",
+        "In Port-au-Prince he would meet the Haitian intellectuals, poets and essayists.",
+        "Anyone who travels Haitian roads is struck by the women filing along mile after mile.",
         "To talk more about it, we go to Washington to speak with Joe Cirincione, president of the Ploughshares "
         "Fund, which has circulated a petition urging President Obama to act.",
         "The plan met with resistance from China.",

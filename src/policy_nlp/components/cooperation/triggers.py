@@ -21,6 +21,10 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "giv
                "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
 
 
+#: Nouns for people in office whose state a modifier names ("Israeli officials").
+_OFFICE_NOUNS = {"official", "counterpart", "delegation", "leader", "government", "minister", "diplomat", "envoy",
+                 "authority", "representative", "negotiator", "ambassador", "president", "officer", "leadership"}
+
 #: Verbs that hold, resume or break off a dialogue as their object.
 _HOLDING_VERBS = {"hold", "resume", "begin", "start", "open", "continue", "reopen", "conduct", "pursue", "break", "suspend",
                   "end", "halt"}
@@ -390,7 +394,7 @@ class TriggerFinder:
         if len(self._sides(tok)) >= 2:
             return True
         return tok.pos_ == "VERB" and self._met_by_someone(
-            tok, [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}])
+            tok, [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}])
 
     def _met_by_someone(self, verb: Token, partners: list[Token]) -> bool:
         """True when a state's government is met or spoken to by someone the text does not
@@ -437,8 +441,11 @@ class TriggerFinder:
             heads += [n for h in list(heads) for c in h.children if c.dep_ == "appos" or c.dep_ == "prep" and c.lower_ == "of"
                       for n in ([c] if c.dep_ == "appos" else [o for o in c.children if o.dep_ == "pobj"])]
             # each head with its modifiers ("Israeli counterparts", "Prime Minister of Fiji"),
-            # not the clauses that describe it ("Joe Cirincione, ..., which has circulated ...")
+            # not the clauses that describe it ("Joe Cirincione, ..., which has circulated ...");
+            # for the other side of someone the text ties to no state, a state's modifier
+            # only on its people in office ("Israeli officials", not "Haitian intellectuals")
             tokens = [t for h in heads for t in [h, *(m for c in h.children if c.dep_ in {"compound", "poss", "amod"}
+                                                       and (not governments_only or lemma_of(h) in _OFFICE_NOUNS)
                                                        for m in c.subtree)]]
             for t in tokens:
                 eid = self._actors.get(t.i) or (None if governments_only else self._recipients.get(t.i))
