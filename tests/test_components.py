@@ -249,6 +249,10 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         ("I spoke to the Prime Minister of Fiji, Mr Mahendra Chaudhry, today.", "spoke to", "actual", {"FJI"}),
         ("President Musharraf extended an invitation to Prime Minister Howard to visit Pakistan.", "invitation to",
          "actual", {"PAK", "AUS"}),
+        # the capital's state is the other side; as a place it is no participant
+        ("Iranian officials visited Moscow in March.", "visited", "actual", {"IRN"}),
+        ("This was the first visit to the Palestinian Territories by an Australian Prime Minister since 2000.",
+         "first visit to", "actual", {"PSE", "AUS"}),
     ],
 )
 def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation(nlp, text, trigger, modality, sides):
@@ -269,6 +273,7 @@ def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation
         "We had a discussion about the budget, and the committee held discussions on procedure.",
         "In Port-au-Prince he would meet the Haitian intellectuals, poets and essayists.",
         "Anyone who travels Haitian roads is struck by the women filing along mile after mile.",
+        "Chinese tourists travel to Japan in spring, and tourists visited Paris.",
         "To talk more about it, we go to Washington to speak with Joe Cirincione, president of the Ploughshares "
         "Fund, which has circulated a petition urging President Obama to act.",
         "The plan met with resistance from China.",

@@ -58,20 +58,27 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
     return ids
 
 
-def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str]]:
-    """Token index -> entity id, in one pass over the linked mentions: of the actors, and of
-    the states the linker took for places ("shipped missiles to Russia")."""
+def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Token index -> entity id, in one pass over the linked mentions: of the actors, of the
+    states the linker took for places ("shipped missiles to Russia"), and of the states
+    whose capital is named as a place ("visited Beijing": the state, for telling the sides
+    of a visit apart; it is not an entity of the document, so never a participant)."""
     actors: dict[int, str] = {}
     state_places: dict[int, str] = {}
+    capitals: dict[int, str] = {}
+    entities = doc._.policy_entities or {}
     for m in doc._.policy_mentions or []:
+        entity_id = m["entity_id"]
         if m["kind"] == "actor":
             out = actors
-        elif m["kind"] == "place" and m["entity_id"].startswith("state:"):
+        elif m["kind"] == "place" and entity_id.startswith("state:"):
             out = state_places
+        elif m["kind"] == "place" and m.get("role") == "capital" and entities.get(entity_id, {}).get("country_iso3"):
+            out, entity_id = capitals, f"state:{entities[entity_id]['country_iso3']}"
         else:
             continue
         span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
         if span is not None:
             for t in span:
-                out[t.i] = m["entity_id"]
-    return actors, state_places
+                out[t.i] = entity_id
+    return actors, state_places, capitals

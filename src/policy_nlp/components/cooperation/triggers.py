@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
-from ...knowledge import load_knowledge_base
+from ...knowledge import fold, load_knowledge_base
 from .lexicon import Lexicon
 from .participants import type_and_country
 from .tokens import lemma_of, modifier_start, next_noun, next_word
@@ -23,7 +23,10 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "giv
 
 #: Nouns for people in office whose state a modifier names ("Israeli officials").
 _OFFICE_NOUNS = {"official", "counterpart", "delegation", "leader", "government", "minister", "diplomat", "envoy",
-                 "authority", "representative", "negotiator", "ambassador", "president", "officer", "leadership"}
+                 "authority", "representative", "negotiator", "ambassador", "president", "officer", "leadership",
+                 "premier", "secretary", "chancellor", "king", "prince", "commander", "general", "admiral", "troops",
+                 "force", "military", "navy", "army", "team", "scientist", "researcher", "student", "national",
+                 "expert", "engineer", "mission", "company", "firm"}
 
 #: Verbs that hold, resume or break off a dialogue as their object.
 _HOLDING_VERBS = {"hold", "resume", "begin", "start", "open", "continue", "reopen", "conduct", "pursue", "break", "suspend",
@@ -430,7 +433,7 @@ class TriggerFinder:
 
     def _sides_of(self, phrases: list[Token], governments_only: bool = False) -> set[str]:
         """The states (or international bodies) of the actors that head ``phrases`` (a
-        phrase's head, its conjuncts and their modifiers and "of" phrases); with
+        phrase's head, its conjuncts and "of" phrases, and their modifiers); with
         ``governments_only`` a state's leaders and officials, and the state as an actor."""
         sides: set[str] = set()
         for phrase in phrases:
@@ -442,14 +445,14 @@ class TriggerFinder:
                       for n in ([c] if c.dep_ == "appos" else [o for o in c.children if o.dep_ == "pobj"])]
             # each head with its modifiers ("Israeli counterparts", "Prime Minister of Fiji"),
             # not the clauses that describe it ("Joe Cirincione, ..., which has circulated ...");
-            # for the other side of someone the text ties to no state, a state's modifier
-            # only on its people in office ("Israeli officials", not "Haitian intellectuals")
+            # a state's modifier only on a name or on people in office ("Israeli officials",
+            # not "Haitian intellectuals" or "Chinese tourists")
             tokens = [t for h in heads for t in [h, *(m for c in h.children if c.dep_ in {"compound", "poss", "amod"}
-                                                       and (not governments_only or lemma_of(h) in _OFFICE_NOUNS)
+                                                       and (h.i in self._actors or lemma_of(h).lower() in _OFFICE_NOUNS)
                                                        for m in c.subtree)]]
             for t in tokens:
                 eid = self._actors.get(t.i) or (None if governments_only else self._recipients.get(t.i))
-                if eid and eid.startswith("state:") and t.tag_ in {"NNS", "NNPS"}:
+                if eid and t.tag_ in {"NNS", "NNPS"} and fold(t.text) in load_knowledge_base().demonym_country:
                     continue  # "140,000 Australians visited China": people, not their government
                 kind, country = type_and_country(eid) if eid else ("", "")
                 if kind in {"state", "leader", "official"} and country and ";" not in country:
