@@ -478,6 +478,14 @@ def test_a_capital_written_with_its_district_is_the_capital(nlp):
                      ("Washington", "actor", "state:USA")]
 
 
+def test_a_persons_name_at_the_start_of_a_place_name_is_the_place(nlp):
+    doc = run(nlp, "It was a long year. Data from Svalbard and the Russian archipelago of Franz Josef Land no longer "
+                   "flows. Emperor Franz Josef ruled Austria.")
+    found = {m["text"]: (m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert found["Franz Josef Land"] == ("place", "place:franz-josef-land")
+    assert found["Franz Josef"] == ("actor", "person:franz-joseph-i")
+
+
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
     doc = run(nlp, "It was a long year. The shadow fleet has grown to some 600 vessels, many of them registered in "
                    "Gabon or the Cook Islands, and a few in Niue.")

@@ -98,6 +98,7 @@ class CandidateFinder:
             [{"IS_TITLE": True, "OP": "+"}, {"LOWER": "and"}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": heads}},
              {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"}],
         ], greedy="LONGEST")
+        self.surfaces = kb.surfaces
         self.state_names = {s for s, options in kb.surfaces.items() if any(role == "country" for _, role in options)}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -126,6 +127,9 @@ class CandidateFinder:
                     continue  # "Salman of Saudi Arabia" in "Mohammad bin Salman of Saudi Arabia"
                 if end - start == 1 and start >= 1 and doc[start - 1].is_title and doc[start].lower_ in NAME_HEADS:
                     continue  # "Airport" (a Californian town) in "José Martí International Airport"
+                if end < len(doc) and doc[end].is_title and doc[end].lower_ in WORDS.geo_head_words and all(
+                        role == "person" for _, role in self.surfaces.get(doc[start:end].text, [("", "person")])):
+                    continue  # "Franz Josef" (the emperor) in "Franz Josef Land"
                 spans.append((doc[start:end], "kb"))
         for _, start, end in self.org_patterns(doc):
             # Named bodies the model missed: "Emory University", "Ministry of Public Health".
