@@ -166,6 +166,12 @@ def test_the_state_of_the_leader_a_statement_is_made_with_is_the_main_target(ana
     title, mentions, entities = _title_and_links(result, text)
     assert counterpart_states(mentions, entities, title, 0) == {"IRL"}
     assert speaker_states(mentions, entities, title, 0) == set()  # the leader met is not the speaker
+    # an interview "with" a leader gives the leader's words: the leader speaks
+    interview = "Interview with Taoiseach Leo Varadkar on the border"
+    varadkar = [{**m, "start_char": interview.index("Leo"), "end_char": interview.index(" on")} for m in mentions
+                if m["text"] == "Leo Varadkar"]
+    assert counterpart_states(varadkar, entities, interview, 0) == set()
+    assert speaker_states(varadkar, entities, interview, 0) == {"IRL"}
     # "Readout of President Biden's call with President Xi": the speaker is set aside, the one called is the target
     usa = DiscussedState("USA", score=20.0, mentions=20, sentences=list(range(17)))
     china = DiscussedState("CHN", score=4.0, mentions=4, sentences=[2, 5])

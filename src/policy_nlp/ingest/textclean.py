@@ -55,10 +55,10 @@ _SPEAKER_TITLE = re.compile(r"\b(?:remarks|address|statement|speech|keynote|test
                             r"(?:by|of)\s+(?P<who>.+?)(?=\s+(?:at|on|to|before|for|during|in|and|with)\s|\s*[,:(|]|$)", re.IGNORECASE)
 #: A dateline: a place, then the date after a comma ("Fukuoka, June 10, 2023", "COP28 side
 #: event, Expo City Dubai, 8 December 2023").
+_DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 #: A date that ends a headline after a colon, dash or bar: "PM press statement with Taoiseach
 #: Leo Varadkar: 9 September 2019".
 _TITLE_DATE = re.compile(r"(?:[:|\u2013\u2014]|\s-)\s*\(?(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\)?\s*$")
-_DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 #: A line that labels a page rather than titling it: its genre ("PRESS RELEASE", "Press
 #: Releases", "TRANSCRIPT"), a short all-capitals kicker, or the part of a report it is
 #: ("Report excerpt, Chapter 3", "Excerpt from Section 4 of the annual report ...").

@@ -66,6 +66,10 @@ SPEECH_ACT = re.compile(
 )
 
 
+#: Speech acts whose "with" names the speaker, not someone met.
+_INTERVIEW = re.compile(r"interview|transcript", re.IGNORECASE)
+
+
 @dataclass
 class DiscussedState:
     """One state a document discusses: what the text does with it, and the sentences that name it."""
@@ -126,7 +130,7 @@ def speaker_states(mentions: list[dict], entities: dict[str, dict], title: str, 
     by = re.search(r"\b(by|from)\b", title[act.end():act.end() + 80])
     start = title_start + act.end() + (by.end() if by else 0)
     end = title_start + (len(title) if by else act.end() + 40)
-    met = re.search(r"\bwith\b", title[act.end():act.end() + 40])
+    met = re.search(r"\bwith\b", title[act.end():act.end() + 40]) if not _INTERVIEW.match(act.group(0)) else None
     if met and not by:
         end = min(end, title_start + act.end() + met.start())  # "... with Taoiseach Leo Varadkar" is met, not speaking
     for mention in mentions:
@@ -146,7 +150,8 @@ def counterpart_states(mentions: list[dict], entities: dict[str, dict], title: s
     Kim Dae-Jung of the Republic of Korea", "PM press statement with Taoiseach Leo Varadkar",
     "Readout of President Biden's Call with President Xi"."""
     act = SPEECH_ACT.search(title)
-    met = re.search(r"\bwith\b", title[act.end():act.end() + 40]) if act else None
+    # (an interview "with" someone gives their words: they speak, they are not met)
+    met = re.search(r"\bwith\b", title[act.end():act.end() + 40]) if act and not _INTERVIEW.match(act.group(0)) else None
     if met is None:
         return set()
     start = title_start + act.end() + met.end()
