@@ -416,14 +416,8 @@ def read_header(text: str) -> TextHeader:
     if not header.published and (m := _TITLE_DATE.search(header.title)):
         header.published = parse_date(m.group("date"))  # "PM Boris Johnson article on Hong Kong: 3 June 2020"
     if not header.published:
-        # a press release or speech dated at its foot: "14 July 2000", "Canberra, 14 July 2000"
-        for i in reversed(filled[-3:] if len(filled) > 3 else []):
-            line = _strip_markdown(contents[i].strip())
-            if (m := _BARE_DATE.match(line) or _DATELINE.match(line)) and (iso := parse_date(m.group("date"))):
-                header.published = iso
-                if _BARE_DATE.match(line):
-                    meta_rows.append(i)
-                break
+        header.published, row = _foot_date(contents, filled)
+        meta_rows.extend([row] if row is not None else [])
     if title_row is not None:
         before = [i for i in candidates if i < title_row]
         if before and _words(contents[before[-1]]) <= 6:
@@ -434,6 +428,17 @@ def read_header(text: str) -> TextHeader:
     header.masked.extend(header.boilerplate)
     header.masked.sort()
     return header
+
+
+def _foot_date(contents: list[str], filled: list[int]) -> tuple[str, int | None]:
+    """The date a press release or speech prints at its foot ("14 July 2000", "Canberra, 14
+    July 2000"), and the row to mask when the line is the date alone."""
+    for i in reversed(filled[-3:] if len(filled) > 3 else []):
+        line = _strip_markdown(contents[i].strip())
+        bare = _BARE_DATE.match(line)
+        if (m := bare or _DATELINE.match(line)) and (iso := parse_date(m.group("date"))):
+            return iso, i if bare else None
+    return "", None
 
 
 def _date_of(text: str) -> str:

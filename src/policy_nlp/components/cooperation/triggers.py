@@ -21,6 +21,9 @@ LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "giv
                "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
 
 
+#: Verbs whose object is a meeting held, paid or attended ("held a meeting with", "paid a visit to").
+_MEETING_VERBS = LIGHT_VERBS | {"attend", "convene", "chair"}
+
 #: Nouns for people in office whose state a modifier names ("Israeli officials").
 _OFFICE_NOUNS = {"official", "counterpart", "delegation", "leader", "government", "minister", "diplomat", "envoy",
                  "authority", "representative", "negotiator", "ambassador", "president", "officer", "leadership",
@@ -391,8 +394,7 @@ class TriggerFinder:
             return self._met_by_someone(tok.head.head, [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"])
         elif tok.pos_ != "NOUN" or lemma not in self.lx.meeting_nouns or self._sport_tour(tok):
             return False
-        elif lemma in self.lx.held_only_nouns and not (tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS
-                                                        | {"attend", "convene", "chair"}):
+        elif lemma in self.lx.held_only_nouns and not (tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in _MEETING_VERBS):
             return False  # "the results of the upcoming Trump-Kim meeting": talk about a meeting
         if len(self._sides(tok)) >= 2:
             return True
@@ -427,7 +429,7 @@ class TriggerFinder:
             return self._sides_of(clause(tok))
         phrases = [c for c in tok.children
                    if c.dep_ in {"poss", "compound", "amod", "nmod"} or c.dep_ == "prep" and c.lower_ in {"with", "to", "by", "of"}]
-        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in LIGHT_VERBS | {"attend", "convene", "chair"}:
+        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in _MEETING_VERBS:
             phrases += clause(tok.head)
         return self._sides_of(phrases)
 
