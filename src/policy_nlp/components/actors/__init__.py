@@ -20,6 +20,7 @@ from ..extensions import register_extensions
 from .candidates import CandidateFinder, phrase_keys
 from .countries import CountryResolver
 from .linking import EntityLinker
+from .names import forget_lines
 from .scans import TokenScans
 from .state import DocState
 
@@ -83,6 +84,7 @@ class ActorLinker:
         mentions.sort(key=lambda m: m["start_char"])
         self.countries.shared_capitals(mentions, state)
         self.countries.infer_countries(doc, mentions, state)
+        forget_lines(doc)
         doc._.policy_mentions = mentions
         doc._.policy_entities = {eid: dict(vars(ent)) for eid, ent in state.entities.items()}
         return doc
