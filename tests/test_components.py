@@ -264,6 +264,34 @@ def test_meetings_visits_and_calls_between_two_states_are_diplomatic_cooperation
 
 
 @pytest.mark.parametrize(
+    "text, trigger, modality",
+    [
+        ("By 1784 the United States had dispatched consuls to Guangzhou.", "dispatched", "actual"),
+        ("In the hope of improving relations, President Roosevelt dispatched businessman Joseph E. Davies to Moscow.",
+         "dispatched", "actual"),
+        ("Last year we sent former Deputy Secretary Bill Burns and the AIT chair to Taipei.", "sent", "actual"),
+        ("After the tests Australia recalled its ambassador from Jakarta for consultations.", "recalled", "negated"),
+    ],
+)
+def test_envoys_posted_to_or_recalled_from_another_state_are_diplomatic_cooperation(nlp, text, trigger, modality):
+    found = run(nlp, text, year=1990)._.policy_cooperation
+    assert [(c["trigger"], c["modality"], c["domain"][0]) for c in found] == [(trigger, modality, "diplomatic")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia sent troops to the border with Ukraine.",
+        "The President sent Vice President Harris to New York on Monday.",
+        "The Prime Minister sent a letter to the editor of the local paper.",
+        "I recall our long friendship with the people of Mexico.",
+    ],
+)
+def test_envoys_sent_home_and_other_sendings_are_not_postings(nlp, text):
+    assert [c["trigger"] for c in run(nlp, text, year=1990)._.policy_cooperation] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He was sanctioned in 2011 in relation to a plot against the Saudi ambassador to the United States.",

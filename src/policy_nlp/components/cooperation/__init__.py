@@ -156,12 +156,15 @@ class CooperationDetector:
                     # No word names a field, and governments take part: cooperation between
                     # governments as such ("will work together to facilitate such meetings").
                     domain = ["diplomatic"]
+                modality = self.modality(trigger)
+                if modality == "actual" and trigger.pos_ == "VERB" and lemma_of(trigger) in self.lx.recall_verbs:
+                    modality = "negated"  # an envoy recalled: contact broken off
                 out.append({
                     "start_char": doc[start].idx,
                     "end_char": doc[end - 1].idx + len(doc[end - 1].text),
                     "trigger": doc[start:end].text,
                     "domain": domain,
-                    "modality": self.modality(trigger),
+                    "modality": modality,
                     "participants": linked,
                     "sent_start": sent.start_char,
                     "sent_end": sent.end_char,

@@ -41,6 +41,8 @@ class Lexicon:
         self.dialogue_nouns, self.dialogue_mods = words("dialogue_nouns"), words("dialogue_modifiers")
         self.meeting_verbs, self.meeting_nouns = words("meeting_verbs"), words("meeting_nouns")
         self.held_only_nouns, self.contact_nouns = words("held_only_nouns"), words("contact_nouns")
+        self.posting_verbs, self.recall_verbs = words("posting_verbs"), words("recall_verbs")
+        self.envoy_nouns = words("envoy_nouns")
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns, self.guard_verbs = words("founding_nouns"), words("guard_verbs")

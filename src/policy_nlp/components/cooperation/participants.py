@@ -73,7 +73,8 @@ def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, 
             out = actors
         elif m["kind"] == "place" and entity_id.startswith("state:"):
             out = state_places
-        elif m["kind"] == "place" and m.get("role") == "capital" and entities.get(entity_id, {}).get("country_iso3"):
+        elif m["kind"] == "place" and (m.get("role") == "capital" or entities.get(entity_id, {}).get("type") == "city") \
+                and entities.get(entity_id, {}).get("country_iso3"):
             out, entity_id = capitals, f"state:{entities[entity_id]['country_iso3']}"
         else:
             continue

@@ -88,7 +88,7 @@ class TriggerFinder:
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
             | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"}
-            | lx.meeting_verbs | lx.meeting_nouns | lx.contact_nouns
+            | lx.meeting_verbs | lx.meeting_nouns | lx.contact_nouns | lx.posting_verbs
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -141,6 +141,11 @@ class TriggerFinder:
                 # visit to Australia": contact between two states' governments
                 prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
                 yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), tok.i + 1 + (prep is not None)
+                continue
+            if tok.pos_ == "VERB" and lemma in self.lx.posting_verbs and self._posts(tok):
+                # "dispatched consuls to Guangzhou", "sent Bill Burns to Taipei", "is recalling
+                # our High Commissioner from New Delhi": envoys posted to another state
+                yield tok, tok.i, tok.i + 1
                 continue
             if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
@@ -400,6 +405,25 @@ class TriggerFinder:
             return True
         return tok.pos_ == "VERB" and self._met_by_someone(
             tok, [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}])
+
+    def _posts(self, verb: Token) -> bool:
+        """True when a posting verb (``posting_verbs`` in the lexicon) sends an envoy, a
+        delegation or a named person to, or recalls one from, a state other than the
+        sender's: "the United States had dispatched consuls to Guangzhou", "we sent former
+        Deputy Secretary Bill Burns to Taipei", "the government is recalling our High
+        Commissioner from New Delhi"; not "sent troops to the border" (troops are aid, see
+        ``troop_words``) nor "recalled its ambassador to Washington" (home)."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}] + _passive_subjects(verb)
+        envoys = [t for o in objects for t in (o, *o.conjuncts)
+                  if lemma_of(t) in self.lx.envoy_nouns or t.lower_ in self.lx.envoy_nouns
+                  or self._actors.get(t.i, "").startswith("person:")]
+        if not envoys:
+            return False
+        phrases = [c for t in (verb, *envoys) for c in t.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from"}]
+        there = self._sides_of([o for c in phrases for o in c.children if o.dep_ == "pobj"])
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or inherited_subject(verb)
+        home = self._sides_of([subject] if subject is not None else []) | self._sides_of(envoys, governments_only=True)
+        return bool(there - home)
 
     def _met_by_someone(self, verb: Token, partners: list[Token]) -> bool:
         """True when a state's government is met or spoken to by someone the text does not
