@@ -223,6 +223,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("China and Japan held discussions in May on the disputed islands.", "actual"),
         ("While we understand the frustration on both sides, they must now come back to the table.", "proposed"),
         ("The minister said that Tehran was ready to resume discussions with the three European states.", "proposed"),
+        ("After 1950 the United States maintained its embassy in Damascus.", "actual"),
     ],
 )
 def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
@@ -247,6 +248,8 @@ def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modal
         ("The Secretary was in close communication with Defense Minister Yoav Gallant of Israel.",
          "close communication with", "actual", {"ISR"}),
         ("I spoke to the Prime Minister of Fiji, Mr Mahendra Chaudhry, today.", "spoke to", "actual", {"FJI"}),
+        ("The Prime Minister and the Prime Minister of Iraq Nouri al-Maliki met on 12 March 2009.", "met", "actual",
+         {"IRQ"}),
         ("President Musharraf extended an invitation to Prime Minister Howard to visit Pakistan.", "invitation to",
          "actual", {"PAK", "AUS"}),
         # the capital's state is the other side; as a place it is no participant
@@ -296,6 +299,7 @@ def test_envoys_sent_home_and_other_sendings_are_not_postings(nlp, text):
     [
         "He was sanctioned in 2011 in relation to a plot against the Saudi ambassador to the United States.",
         "President Biden met with congressional leaders on Tuesday.",
+        "Biden and Harris met in the Oval Office on Tuesday.",
         "This morning, we met the President here early in the Situation Room.",
         "The President spoke with congressional leaders.",
         "We had a discussion about the budget, and the committee held discussions on procedure.",

@@ -139,7 +139,7 @@ class TriggerFinder:
             if self._meets(tok, lemma):
                 # "Biden met with Xi", "Nixon visited China", "Prime Minister Netanyahu's
                 # visit to Australia": contact between two states' governments
-                prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in {"with", "to"}), None)
                 yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), tok.i + 1 + (prep is not None)
                 continue
             if tok.pos_ == "VERB" and lemma in self.lx.posting_verbs and self._posts(tok):
@@ -403,8 +403,30 @@ class TriggerFinder:
             return False  # "the results of the upcoming Trump-Kim meeting": talk about a meeting
         if len(self._sides(tok)) >= 2:
             return True
-        return tok.pos_ == "VERB" and self._met_by_someone(
-            tok, [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}])
+        if tok.pos_ != "VERB":
+            return False
+        partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}]
+        return self._met_by_someone(tok, partners) or not partners and self._met_together(tok)
+
+    def _met_together(self, verb: Token) -> bool:
+        """True when the subjects of a meeting verb with no partner are a state's leader or
+        official and someone the text ties to no state: "The Prime Minister and the Prime
+        Minister of Iraq Nouri al-Maliki met on 12 March", "President Yoon and I spoke"."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not subject.conjuncts:
+            return False
+        people = (subject, *subject.conjuncts)
+        sides = []
+        for person in people:
+            # the person's own words, without the conjuncts that hang under it
+            others = {t.i for p in people if p is not person and p.i > person.i for t in p.subtree}
+            countries = {type_and_country(self._actors[t.i]) for t in person.subtree
+                         if t.i in self._actors and t.i not in others and t.dep_ not in {"cc"}}
+            sides.append({country for kind, country in countries
+                          if kind in {"state", "leader", "official"} and country and ";" not in country})
+        untied = [t for t, side in zip(people, sides) if not side]
+        return len(set().union(*sides)) == 1 and any(
+            t.pos_ == "PROPN" or t.lower_ == "i" or lemma_of(t) in _OFFICE_NOUNS for t in untied)
 
     def _posts(self, verb: Token) -> bool:
         """True when a posting verb (``posting_verbs`` in the lexicon) sends an envoy, a
