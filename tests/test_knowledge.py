@@ -79,6 +79,19 @@ def test_a_person_takes_the_country_of_the_term_nearest_the_year(kb):
     assert weizsacker.country() == "DEU"
 
 
+def test_a_name_two_people_share_is_the_one_in_office_in_the_year(kb, nlp):
+    assert kb.person("King Abdullah", 2012).entity.country_iso3 == "SAU"
+    assert kb.person("King Abdullah", 2020).entity.country_iso3 == "JOR"
+    assert kb.person("King Abdullah", 2010, {"JOR"}).entity.country_iso3 == "JOR"
+    assert kb.person("George Bush", 1990).entity.name == "George H. W. Bush"
+    assert kb.person("George Bush", 2005).entity.name == "George W. Bush"
+    doc = nlp.make_doc("The President spoke with the G7 leaders, and then with King Abdullah.")
+    doc._.policy_year, doc._.policy_year_published = 2024, True
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "King Abdullah"] == ["person:abdullah-ii-of-jordan"]
+
+
 def test_person_entity_changes_the_country_and_nothing_else(kb):
     kohl = kb.person("Helmut Kohl")
     assert kohl.entity.country_iso3 == "BRD"

@@ -183,6 +183,8 @@ class KnowledgeBase:
         self.capital_sharers: dict[str, list[str]] = {}
         self.people_by_short: dict[str, list[Person]] = defaultdict(list)
         self.people_by_name: dict[str, Person] = {}
+        #: folded name -> every person known by it, for the names two people share
+        self.people_sharing: dict[str, list[Person]] = {}
         self.orgs_by_name: dict[str, str] = {}
         #: entity id -> state, for government and military bodies ("Treasury", "Pentagon")
         self.government_bodies: dict[str, str] = {}
@@ -197,8 +199,15 @@ class KnowledgeBase:
         self.version = ""
 
     # -- look-ups -------------------------------------------------------------------------
-    def person(self, name: str) -> Person | None:
-        return self.people_by_name.get(fold(name))
+    def person(self, name: str, year: int | None = None, countries: Collection[str] = ()) -> Person | None:
+        """The person known by ``name``. When two share it ("King Abdullah": of Saudi Arabia
+        until 2015, of Jordan since 1999), the one in office nearest ``year``, then from one
+        of the document's ``countries``, then the first listed."""
+        key = fold(name)
+        shared = self.people_sharing.get(key)
+        if shared is None or year is None and not countries:
+            return self.people_by_name.get(key)
+        return min(shared, key=lambda p: (p.distance_to(year) if year is not None else 0, p.country(year) not in countries))
 
     def people_with_short(self, short: str, year: int | None, countries: Collection[str] = (),
                           roles: Collection[str] = ()) -> Person | None:
@@ -359,7 +368,11 @@ class KnowledgeBase:
                 if person.short:
                     self.people_by_short[fold(person.short)].append(person)
                 for surface in [row["name"], *_split(row.get("aliases"))]:
-                    self.people_by_name.setdefault(fold(surface), person)
+                    known = self.people_by_name.setdefault(fold(surface), person)
+                    if known is not person:
+                        sharing = self.people_sharing.setdefault(fold(surface), [known])
+                        if person not in sharing:
+                            sharing.append(person)
                     self._surface(surface, entity.entity_id, "person")
             elif kind == "leader" and person.entity.type != "leader":
                 person.entity = Entity(person.entity.entity_id, person.entity.name, "leader",

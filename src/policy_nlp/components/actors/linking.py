@@ -57,7 +57,7 @@ class EntityLinker:
         for span, source, _ in candidates:
             if len(span.text.split()) < 2 or hyphen_pair(span):
                 continue
-            person = self.kb.person(span.text)
+            person = self.kb.person(span.text, state.year, state.countries)
             if person is not None:
                 state.remember_person(self.kb.person_entity(person, state.year), person.short)
             elif (source == "PERSON" and not self.kb.surfaces.get(span.text) and plausible_person(span, self.kb, self.common)
@@ -146,7 +146,8 @@ class EntityLinker:
         if role == "place":
             return state.mention(span, entity, "place", role)
         if role == "person":
-            person = self.kb.person(entity.name)
+            # a name two people share is the one of the document's year ("King Abdullah")
+            person = self.kb.person(span.text, state.year, state.countries) or self.kb.person(entity.name)
             entity = self.kb.person_entity(person, state.year) if person is not None else entity
             state.remember_person(entity)
         return state.mention(span, entity, "actor", role)
@@ -165,7 +166,7 @@ class EntityLinker:
                 return out
         if pair_only:
             return []
-        known = self.kb.person(span.text)
+        known = self.kb.person(span.text, state.year, state.countries)
         person = self.kb.person_entity(known, state.year) if known is not None else None
         if person is None and len(span) == 1:
             person = self.resolve_surname(span.text, state, pair=False, ner=True, roles=title_roles(span))
