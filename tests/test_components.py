@@ -282,8 +282,25 @@ def test_envoys_posted_to_or_recalled_from_another_state_are_diplomatic_cooperat
 
 
 @pytest.mark.parametrize(
+    "text, trigger, side",
+    [
+        ("On the margins of the Japanese Prime Minister's visit, the President spoke about the economy.", "visit", "JPN"),
+        ("Mikhail Gorbachev's state visit on May 15 invigorated the protests.", "state visit", "SUN"),
+        ("The President spoke with the G7 leaders, followed by a call with King Abdullah.", "call with", "JOR"),
+    ],
+)
+def test_a_visit_or_call_of_one_named_leader_is_diplomatic_cooperation(nlp, text, trigger, side):
+    doc = run(nlp, text, year=1989 if "Gorbachev" in text else 2024)
+    found = doc._.policy_cooperation
+    assert [(c["trigger"], c["domain"][-1]) for c in found] == [(trigger, "diplomatic")], found
+    assert side in {doc._.policy_entities[eid]["country_iso3"] for eid in found[0]["participants"]}
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "President Biden's visit to Ohio drew large crowds.",
+        "The visit by Chinese tourists was a success.",
         "Russia sent troops to the border with Ukraine.",
         "The President sent Vice President Harris to New York on Monday.",
         "The Prime Minister sent a letter to the editor of the local paper.",

@@ -106,7 +106,7 @@ class CooperationDetector:
         self._co = hash_string("co")
 
     def __call__(self, doc: Doc) -> Doc:
-        actors, recipients, capitals = mention_tokens(doc)
+        actors, recipients, capitals, place_countries = mention_tokens(doc)
         words = self.triggers.hashes
         candidates = set()
         if len(doc):
@@ -127,7 +127,7 @@ class CooperationDetector:
             if any(p in lowered for p in self.lx.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
                 continue
             found, seen = [], set()
-            for trigger in self.triggers.find(sent, candidates, actors, {**capitals, **recipients}):
+            for trigger in self.triggers.find(sent, candidates, actors, {**capitals, **recipients}, place_countries):
                 if trigger[0].i not in seen:  # one mention per trigger word
                     seen.add(trigger[0].i)
                     found.append(trigger)

@@ -58,17 +58,25 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
     return ids
 
 
-def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, str], dict[int, str]]:
     """Token index -> entity id, in one pass over the linked mentions: of the actors, of the
     states the linker took for places ("shipped missiles to Russia"), and of the states
-    whose capital is named as a place ("visited Beijing": the state, for telling the sides
-    of a visit apart; it is not an entity of the document, so never a participant)."""
+    whose capital or city is named as a place ("visited Beijing": the state, for telling
+    the sides of a visit apart; it is not an entity of the document, so never a
+    participant); and token index -> country of every place with one country ("Ohio":
+    USA)."""
     actors: dict[int, str] = {}
     state_places: dict[int, str] = {}
     capitals: dict[int, str] = {}
+    countries: dict[int, str] = {}
     entities = doc._.policy_entities or {}
     for m in doc._.policy_mentions or []:
         entity_id = m["entity_id"]
+        country = entities.get(entity_id, {}).get("country_iso3", "")
+        if m["kind"] == "place" and country and ";" not in country:
+            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
+            for t in span if span is not None else ():
+                countries[t.i] = country
         if m["kind"] == "actor":
             out = actors
         elif m["kind"] == "place" and entity_id.startswith("state:"):
@@ -82,4 +90,4 @@ def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, 
         if span is not None:
             for t in span:
                 out[t.i] = entity_id
-    return actors, state_places, capitals
+    return actors, state_places, capitals, countries

@@ -78,6 +78,7 @@ class TriggerFinder:
         self.lx = lx = lexicon
         self._actors: dict[int, str] = {}
         self._recipients: dict[int, str] = {}
+        self._place_countries: dict[int, str] = {}
         # Every word that can start a trigger: the component looks at these tokens only,
         # comparing the hashes spaCy stores for lemma and lower-case form.
         self.hashes = {hash_string(w) for w in (
@@ -92,12 +93,15 @@ class TriggerFinder:
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
-             recipients: dict[int, str] | None = None) -> Iterator[tuple[Token, int, int]]:
+             recipients: dict[int, str] | None = None,
+             place_countries: dict[int, str] | None = None) -> Iterator[tuple[Token, int, int]]:
         """The triggers among the ``candidates`` token indices of ``sent``; ``actors`` maps the
         tokens of linked actor mentions to their entity ids, ``recipients`` those of states
-        the linker took for places, which name the receiving side in a "to" phrase."""
+        the linker took for places, which name the receiving side in a "to" phrase, and
+        ``place_countries`` those of every place with one country to its country."""
         self._actors = actors
         self._recipients = recipients or {}
+        self._place_countries = place_countries or {}
         yield from self._triggers(sent, candidates)
 
     def _triggers(self, sent, candidates: set[int]):
@@ -404,9 +408,33 @@ class TriggerFinder:
         if len(self._sides(tok)) >= 2:
             return True
         if tok.pos_ != "VERB":
-            return False
+            return self._visit_of_leader(tok)
         partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}]
         return self._met_by_someone(tok, partners) or not partners and self._met_together(tok)
+
+    def _visit_of_leader(self, noun: Token) -> bool:
+        """True for a visit, trip or call of one state's leader or official whose other side
+        the text leaves to the reader ("On the margins of the Japanese Prime Minister's
+        visit", "Mikhail Gorbachev's impending state visit", "a call with King Abdullah"),
+        not one inside the leader's own state ("Biden's visit to Ohio") nor a meeting that
+        is only talked about (``held_only_nouns``)."""
+        if lemma_of(noun) in self.lx.held_only_nouns:
+            return False
+        own = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+        own += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        partners = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        sides = self._sides_of(own, governments_only=True) | self._sides_of(partners, governments_only=True)
+        if len(sides) != 1 or not any(self._actors.get(t.i, "").startswith(("person:", "state:")) or lemma_of(t) in _OFFICE_NOUNS
+                                      for t in own + partners for t in t.subtree):
+            return False
+        places = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "of"} for o in c.children if o.dep_ == "pobj"]
+        there = {self._place_country(t) for p in places for t in p.subtree} - {""}
+        return not there & sides
+
+    def _place_country(self, tok: Token) -> str:
+        """The country of the place or state ``tok`` names, or ``""``."""
+        eid = self._recipients.get(tok.i) or self._actors.get(tok.i) or ""
+        return type_and_country(eid)[1] if eid else self._place_countries.get(tok.i, "")
 
     def _met_together(self, verb: Token) -> bool:
         """True when the subjects of a meeting verb with no partner are a state's leader or
@@ -700,4 +728,7 @@ class TriggerFinder:
                     return True
                 if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
                     return tok.lower_.startswith("exchange") and any(c.dep_ == "pobj" for c in child.children)
+                if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_.startswith("exchange") and any(
+                        lemma_of(o) in self.lx.exchanged_things for o in child.children if o.dep_ == "pobj"):
+                    return True  # "an exchange of Notes", "the exchange of prisoners"
         return False
