@@ -536,6 +536,15 @@ def test_a_persons_name_at_the_start_of_a_place_name_is_the_place(nlp):
     assert found["Franz Josef"] == ("actor", "person:franz-joseph-i")
 
 
+def test_a_city_the_model_misreads_as_another_kind_of_name_is_a_place(nlp):
+    doc = run(nlp, "It was a long year. USAID-supported Syrian medics have been treating survivors across Idlib, "
+                   "Aleppo, and other affected areas. Lloyd George only discovered by chance when he got to "
+                   "Versailles. In March the Seventh Fleet sailed, and the Republic protested.")
+    entities = doc._.policy_entities
+    places = {m["text"]: entities[m["entity_id"]]["country_iso3"] for m in doc._.policy_mentions if m["kind"] == "place"}
+    assert places == {"Idlib": "SYR", "Aleppo": "SYR", "Versailles": "FRA"}
+
+
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
     doc = run(nlp, "It was a long year. The shadow fleet has grown to some 600 vessels, many of them registered in "
                    "Gabon or the Cook Islands, and a few in Niue.")

@@ -16,6 +16,11 @@ from .syntax import is_location, is_location_list, names_a_thing
 from .words import NAME_HEADS, WORDS
 
 
+#: Labels the model gives places it misreads ("Aleppo" as a nationality, "Versailles" as a
+#: product); a city so labelled that the linker found no entity for is still a place.
+_MISREAD_PLACE_LABELS = frozenset({"NORP", "PRODUCT", "EVENT", "ORG", "WORK_OF_ART", "LOC", "GPE", "FAC"})
+
+
 class TokenScans:
     """The scans, over the linker's knowledge base and surname resolution."""
 
@@ -24,8 +29,10 @@ class TokenScans:
         self.kb = linker.kb
 
     def untagged_places(self, doc: Doc, titles: list[int], mentions: list[dict], state: "DocState") -> list[dict]:
-        """GeoNames cities the model did not tag, when they are the location of something
-        ("the roads between Kidal and Timbuktu", "institutions in Kyiv, Lviv and Kharkiv")."""
+        """GeoNames cities the model did not tag, or tagged as something the linker found no
+        entity for ("Aleppo" as a nationality, "Versailles" as a product), when they are the
+        location of something ("the roads between Kidal and Timbuktu", "institutions in Kyiv,
+        Lviv and Kharkiv", "survivors across Idlib, Aleppo and other areas")."""
         covered = {i for m in mentions for i in range(m["start_char"], m["end_char"])}
         out = []
         after = -1
@@ -42,13 +49,24 @@ class TokenScans:
                 after = end
                 continue  # "Airport" (a Californian town) in "José Martí International Airport"
             if (token.pos_ == "PROPN" and token.idx not in covered and not token.is_sent_start
-                    and not token.ent_type_ and not (following is not None and following.is_title)
+                    and (not token.ent_type_ or self._misread_place(doc, token))
+                    and not (following is not None and following.is_title)
                     and (is_location(span, WORDS.untagged_place_preps) or is_location_list(span))):
                 place = self.kb.city(span.text, state.countries, alternates=False)
                 if place is not None and not names_a_thing(doc, end):
                     out.append(state.mention(span, place, "place", "place"))
             after = end
         return out
+
+    @staticmethod
+    def _misread_place(doc: Doc, token) -> bool:
+        """True when the model's entity at ``token`` can be a city it misread: a label of
+        ``_MISREAD_PLACE_LABELS``, the entity's one word (a year may follow: "Whampoa 1853"),
+        not after "the" ("the Republic")."""
+        if token.ent_type_ not in _MISREAD_PLACE_LABELS or token.ent_iob_ != "B":
+            return False
+        rest = [t for t in doc[token.i + 1:token.i + 4] if t.ent_iob_ == "I"]
+        return all(not t.is_alpha for t in rest) and not (token.i > 0 and doc[token.i - 1].lower_ == "the")
 
     def bare_surnames(self, doc: Doc, titles: list[int], mentions: list[dict], state: "DocState") -> list[dict]:
         """Leaders' surnames the model left untagged ("the Xi-Kim meetings", "Putin's Russia")."""
