@@ -61,10 +61,9 @@ def participants(trigger: Token, actor_tokens: dict[int, str], recipients: dict[
 def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, str], dict[int, str]]:
     """Token index -> entity id, in one pass over the linked mentions: of the actors, of the
     states the linker took for places ("shipped missiles to Russia"), and of the states
-    whose capital or city is named as a place ("visited Beijing": the state, for telling
-    the sides of a visit apart; it is not an entity of the document, so never a
-    participant); and token index -> country of every place with one country ("Ohio":
-    USA)."""
+    whose capital is named as a place ("visited Beijing": the state, for telling the sides
+    of a visit apart; it is not an entity of the document, so never a participant); and
+    token index -> country of every place with one country ("Ohio": USA)."""
     actors: dict[int, str] = {}
     state_places: dict[int, str] = {}
     capitals: dict[int, str] = {}
@@ -81,8 +80,7 @@ def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, 
             out = actors
         elif m["kind"] == "place" and entity_id.startswith("state:"):
             out = state_places
-        elif m["kind"] == "place" and (m.get("role") == "capital" or entities.get(entity_id, {}).get("type") == "city") \
-                and entities.get(entity_id, {}).get("country_iso3"):
+        elif m["kind"] == "place" and m.get("role") == "capital" and entities.get(entity_id, {}).get("country_iso3"):
             out, entity_id = capitals, f"state:{entities[entity_id]['country_iso3']}"
         else:
             continue

@@ -470,7 +470,10 @@ class TriggerFinder:
         if not envoys:
             return False
         phrases = [c for t in (verb, *envoys) for c in t.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "from"}]
-        there = self._sides_of([o for c in phrases for o in c.children if o.dep_ == "pobj"])
+        destinations = [o for c in phrases for o in c.children if o.dep_ == "pobj"]
+        # a city stands for its state here ("consuls to Guangzhou"), as it does not for support
+        there = self._sides_of(destinations) | {self._place_countries[t.i] for o in destinations for t in o.subtree
+                                                if t.i in self._place_countries}
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or inherited_subject(verb)
         home = self._sides_of([subject] if subject is not None else []) | self._sides_of(envoys, governments_only=True)
         return bool(there - home)
