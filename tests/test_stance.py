@@ -6,7 +6,7 @@ import shutil
 import numpy as np
 import pytest
 
-from policy_nlp.stance.corpus import LABELS, model_input, read_corpus
+from policy_nlp.stance.corpus import LABELS, model_input, read_corpus, relief_words
 from policy_nlp.stance.model import CARD_FILE, MODEL_FILE, StanceModelError, default_model_dir, load_stance_model, soften
 from policy_nlp.stance.targets import DiscussedState, counterpart_states, discussed_states, main_target, speaker_states
 from policy_nlp.stance.training import fit_temperature, train
@@ -19,6 +19,21 @@ def _analyse(analyzer, tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return analyzer.analyze_path(path, tmp_path)
+
+
+def test_a_coercive_measure_lifted_is_a_word_of_its_own_for_the_classifier():
+    assert relief_words("President Trump is terminating the Syria sanctions program.") == \
+        "President Trump is terminating the Syria sanctionsrelief program."
+    assert relief_words("China lifts tariffs on soybeans; Russia eased the blockade.") == \
+        "China lifts tariffsrelief on soybeans; Russia eased the blockaderelief."
+    for text in ("The EU imposed new sanctions on Iran.", "Lifting the ban on exports of sanctions-busting goods."):
+        assert relief_words(text) == text
+    assert model_input("Sanctions lifted", "Washington will lift sanctions.").endswith("lift sanctionsrelief.")
+    model = load_stance_model()
+    # what the classifier learnt from the training texts, and what it is given at analysis
+    assert "sanctionsrelief" in model.scorer.vocabulary
+    assert np.allclose(model.predict_proba(["Washington will lift sanctions on Syria."]),
+                       model.predict_proba(["Washington will lift sanctionsrelief on Syria."]))
 
 
 def test_shipped_model_loads_and_its_card_describes_it():

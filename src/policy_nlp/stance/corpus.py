@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +68,23 @@ def corpus_hash(examples: list[StanceExample]) -> str:
     return digest.hexdigest()
 
 
+#: Coercive measures lifted, eased or ended ("terminating the Syria sanctions program",
+#: "lifts tariffs on"): the classifier reads these as one word of their own
+#: ("sanctionsrelief"), because the measure's name alone is the strongest word for pressure.
+_RELIEF = re.compile(
+    r"\b(lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)"
+    r"|suspend(?:s|ed|ing)?|relax(?:es|ed|ing)?|unfr(?:eeze|eezes|oze|eezing|ozen)|waiv(?:e|es|ed|ing)"
+    r"|roll(?:s|ed|ing)? back|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?)\b((?:\s+[\w'\u2019-]+){0,4}?)\s+"
+    r"(sanctions|tariffs|restrictions|embargo|blockade|duties)\b",
+    re.IGNORECASE)
+
+
+def relief_words(text: str) -> str:
+    """``text`` with each coercive measure lifted or eased written as one word
+    ("lifting the sanctions" -> "lifting the sanctionsrelief")."""
+    return _RELIEF.sub(lambda m: f"{m.group(1)}{m.group(2)} {m.group(3)}relief", text)
+
+
 def model_input(title: str, text: str) -> str:
     """The text the classifier reads: title and body, as in analysis."""
-    return f"{title}\n\n{text}" if title else text
+    return relief_words(f"{title}\n\n{text}" if title else text)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..settings import N_EVIDENCE
-from .corpus import model_input
+from .corpus import model_input, relief_words
 from .linear import LinearStance
 from .targets import MIN_SENTENCES, discussed_states, main_target
 
@@ -94,7 +94,7 @@ class StanceModel:
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Probabilities of the labels, softened by the card's temperature (the same label
         comes out on top)."""
-        return soften(self.scorer.predict_proba(texts), self.temperature)
+        return soften(self.scorer.predict_proba([relief_words(t) for t in texts]), self.temperature)
 
     def predict_document(self, text: str, sentences: list[str], mentions: list[dict], entities: dict[str, dict],
                          mention_sentences: list[int], title: str = "", title_end: int = 0,

@@ -17,7 +17,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from ..scoring import stance_scores
-from .corpus import LABELS, StanceExample, corpus_hash, model_input
+from .corpus import LABELS, StanceExample, corpus_hash, model_input, relief_words
 from .features import CueFeatures
 from .linear import LinearStance
 from .model import CARD_FILE, LINEAR_FILE, MODEL_FILE, sha256_file, soften
@@ -100,7 +100,7 @@ def real_dev_scores(examples: list[StanceExample], real: list[tuple[str, str, bo
     table = {}
     for name, design in designs().items():
         model = calibrated(design).fit(texts, labels)
-        predicted = list(model.predict([text for text, _, _ in real]))
+        predicted = list(model.predict([relief_words(text) for text, _, _ in real]))
         gold = [label for _, label, _ in real]
         row = {"n": len(real), **{k: v for k, v in stance_scores(gold, predicted).items() if k in ("macro_f1", "accuracy")}}
         for group, wanted in (("commentary", True), ("other", False)):
