@@ -36,3 +36,24 @@ def test_two_cooperation_mentions_in_one_sentence_are_two_hits(analyzer, tmp_pat
     ]}
     scores = score_document(result, gold)["cooperation"]
     assert (scores["tp"], scores["fn"], scores["fp"]) == (2, 0, 1)
+
+
+def test_each_cooperation_row_is_scored_against_the_mention_that_holds_its_trigger(analyzer, tmp_path):
+    # The gold mentions of a sentence are listed in any order; a row is compared with the
+    # mention whose anchor holds its trigger, so each clause's modality is judged on its own.
+    from policy_nlp.evaluate import score_document
+
+    path = tmp_path / "clauses.txt"
+    path.write_text("The weather was mild that year.\n\nFrance refused further aid to Mali, but Germany signed a "
+                    "trade agreement with Mali.\n", encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    rows = {c["trigger"]: c["modality"] for c in result.cooperation}
+    assert rows == {"further aid": "negated", "trade agreement": "actual"}, rows
+    gold = {"actors": [], "places": [], "cooperation": [
+        {"anchor": "Germany signed a trade agreement with Mali", "domains": ["economic"], "modality": ["actual"],
+         "participants": []},
+        {"anchor": "France refused further aid to Mali", "domains": ["humanitarian"], "modality": ["negated"],
+         "participants": []},
+    ]}
+    details = score_document(result, gold)["cooperation"]["details"]
+    assert sorted((d["anchor"][:7], d["modality_ok"]) for d in details) == [("France ", True), ("Germany", True)]

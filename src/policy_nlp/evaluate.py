@@ -92,11 +92,25 @@ def score_document(result, gold: dict, text: str | None = None) -> dict:
     optional = [" ".join(o.split()) for o in gold.get("cooperation_optional", [])]
     found: dict[int, dict] = {}
     fp_sentences = set()
+    rows = []
     for c in result.cooperation:
         flat = " ".join(c["sentence"].split())
-        # Each row matches one gold mention; two rows of one sentence (two triggers) match two
-        # gold mentions in it, and a row repeating a matched mention is neither hit nor error.
         anchors = [i for i, g in enumerate(golds) if " ".join(g["anchor"].split()) in flat]
+        trigger = " ".join(str(c.get("trigger", "")).split())
+        rows.append((c, flat, anchors, [i for i in anchors if trigger and trigger in " ".join(golds[i]["anchor"].split())]))
+    # Each row matches one gold mention; two rows of one sentence (two triggers) match two
+    # gold mentions in it, and a row repeating a matched mention is neither hit nor error.
+    # A row first takes a mention whose anchor holds its trigger, so that the modality and
+    # domain of "A deepened their partnership, and B refused aid" are compared clause by
+    # clause; the other rows then take the sentence's mentions left, in order.
+    for c, _, _, holding in rows:
+        hit = next((i for i in holding if i not in found), None)
+        if hit is not None:
+            found[hit] = c
+    placed = {id(c) for c in found.values()}
+    for c, flat, anchors, _ in rows:
+        if id(c) in placed:
+            continue
         hit = next((i for i in anchors if i not in found), None)
         if hit is not None:
             found[hit] = c
