@@ -545,6 +545,13 @@ def test_a_city_the_model_misreads_as_another_kind_of_name_is_a_place(nlp):
     assert places == {"Idlib": "SYR", "Aleppo": "SYR", "Versailles": "FRA"}
 
 
+def test_the_states_people_come_from_are_places_and_officials_from_a_state_speak_for_it(nlp):
+    doc = run(nlp, "It was a long year. The families of wrongful detainees from Afghanistan, Burma, Haiti and "
+                   "Russia met the President. Officials from Iran met the envoy.")
+    kinds = {m["text"]: m["kind"] for m in doc._.policy_mentions}
+    assert kinds == {"Afghanistan": "place", "Burma": "place", "Haiti": "place", "Russia": "place", "Iran": "actor"}
+
+
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
     doc = run(nlp, "It was a long year. The shadow fleet has grown to some 600 vessels, many of them registered in "
                    "Gabon or the Cook Islands, and a few in Niue.")

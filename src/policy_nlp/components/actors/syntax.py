@@ -58,6 +58,8 @@ def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
             return True
         if prep in {"to", "from"} and head.head.lemma_.lower() in WORDS.motion:
             return True
+        if prep == "from" and head.head.lower_ in WORDS.origin_people_nouns:
+            return True  # "wrongful detainees from Afghanistan, Burma, Haiti"
         if prep == "of" and head.head.lemma_.lower() in WORDS.place_of_nouns:
             return True  # "the invasion of Czechoslovakia", "the territory of Guam"
         if prep in {"including", "like", "as"} and head.head.pos_ == "NOUN" and head.head.i != head.i:
