@@ -545,11 +545,15 @@ def test_a_city_the_model_misreads_as_another_kind_of_name_is_a_place(nlp):
     assert places == {"Idlib": "SYR", "Aleppo": "SYR", "Versailles": "FRA"}
 
 
-def test_the_states_people_come_from_are_places_and_officials_from_a_state_speak_for_it(nlp):
+def test_the_states_people_come_from_or_live_in_are_places_and_officials_from_a_state_speak_for_it(nlp):
     doc = run(nlp, "It was a long year. The families of wrongful detainees from Afghanistan, Burma, Haiti and "
                    "Russia met the President. Officials from Iran met the envoy.")
     kinds = {m["text"]: m["kind"] for m in doc._.policy_mentions}
     assert kinds == {"Afghanistan": "place", "Burma": "place", "Haiti": "place", "Russia": "place", "Iran": "actor"}
+    doc = run(nlp, "It was a long year. Britain is democratic in her dealings with the great white communities of "
+                   "Canada, Australia and New Zealand.")
+    assert {m["text"]: m["kind"] for m in doc._.policy_mentions} == {
+        "Britain": "actor", "Canada": "place", "Australia": "place", "New Zealand": "place"}
 
 
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
