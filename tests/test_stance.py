@@ -243,3 +243,21 @@ def test_the_real_text_temperature_softens_probabilities_and_keeps_the_label():
     honest = np.array([[0.6, 0.2, 0.2]] * 10)
     assert 0.8 <= fit_temperature(honest, [0] * 6 + [1] * 2 + [2] * 2) <= 1.2
     assert np.allclose(soften(sure, 1.0), sure)
+
+
+def test_a_body_named_with_its_state_does_not_make_the_text_an_insiders():
+    # "the Treasury" in a text is written from inside the United States; "the Palestinian
+    # Authority" is how any text names Palestine's government, and does not count against it.
+    entities = {"state:PSE": {"type": "state", "country_iso3": "PSE"}, "state:USA": {"type": "state", "country_iso3": "USA"},
+                "org:pa": {"type": "organization", "country_iso3": "PSE"},
+                "org:treasury": {"type": "organization", "country_iso3": "USA"}}
+    institutions = {"org:pa": "PSE", "org:treasury": "USA"}
+
+    def mention(eid, text, syntax="object"):
+        return {"entity_id": eid, "text": text, "start_char": 100, "syntax": syntax}
+
+    mentions = [mention("state:PSE", "Palestine", "subject"), mention("state:USA", "United States", "subject"),
+                *[mention("org:pa", "Palestinian Authority") for _ in range(3)],
+                *[mention("org:treasury", "Treasury") for _ in range(3)]]
+    scores = {s.iso3: s.score for s in discussed_states(mentions, entities, [0, 1, 2, 3, 4, 5, 6, 7], 0, institutions)}
+    assert scores["PSE"] > 0 > scores["USA"]

@@ -7,8 +7,9 @@ which counts what the text does with each state rather than how often it names i
 - being the object of actions ("sanctions on Iran", "talks with Pyongyang") counts most,
   being the subject ("Japan will ...", often the speaker's own state) least;
 - a mention through a leader or official counts against: texts name their own officials;
-- so do mentions of the state's own government bodies (Treasury, Congress, Pentagon): a text
-  that names them writes from inside that state;
+- so do mentions of the state's own government bodies named without the state (Treasury,
+  Congress, Pentagon): a text that names them so writes from inside that state ("the
+  Palestinian Authority" and "the U.S. Congress" name their state and do not count);
 - being named in the title, or early, counts for;
 - the state of a counterpart the title names ("Joint statement with President Kim Dae-jung",
   "Readout of the President's call with President Xi") is the target;
@@ -92,6 +93,24 @@ class DiscussedState:
             self.sentences.append(sentence_id)
 
 
+def _names_its_state(text: str, iso3: str) -> bool:
+    """True when a body's name as written names its state ("the Palestinian Authority",
+    "Iran's Atomic Energy Organization", "the U.S. Congress"): how a text names another
+    state's bodies, where one written from inside says "Congress" or "the Treasury"."""
+    from ..knowledge import fold, load_knowledge_base
+
+    kb = load_knowledge_base()
+    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[\w.'\u2019-]+", text)]
+    for size in (1, 2, 3):
+        for i in range(len(words) - size + 1):
+            gram = " ".join(words[i:i + size])
+            if any(eid == f"state:{iso3}" and role in {"country", "demonym"} for eid, role in kb.surfaces.get(gram, ())):
+                return True
+            if size == 1 and kb.demonym_country.get(fold(gram)) == iso3:
+                return True
+    return False
+
+
 def discussed_states(mentions: list[dict], entities: dict[str, dict], sentence_ids: list[int],
                      title_end: int = 0, institutions: dict[str, str] | None = None) -> list[DiscussedState]:
     """Every state the mentions speak about, the highest score first.
@@ -104,7 +123,7 @@ def discussed_states(mentions: list[dict], entities: dict[str, dict], sentence_i
     own_bodies: dict[str, int] = {}
     for mention, sentence_id in zip(mentions, sentence_ids):
         body_of = (institutions or {}).get(mention["entity_id"])
-        if body_of:
+        if body_of and not _names_its_state(mention.get("text", ""), body_of):
             own_bodies[body_of] = own_bodies.get(body_of, 0) + 1
         entity = entities.get(mention["entity_id"], {})
         iso3 = entity.get("country_iso3", "")
