@@ -556,6 +556,12 @@ def test_the_states_people_come_from_or_live_in_are_places_and_officials_from_a_
         "Britain": "actor", "Canada": "place", "Australia": "place", "New Zealand": "place"}
 
 
+def test_names_of_events_and_agreements_in_the_plural_are_not_bodies(nlp):
+    doc = run(nlp, "It was a long year. The Camp David Accords were signed in 1978. The Taiwan Straits Crises of "
+                   "1954 and 1958 followed the Korean War.")
+    assert not [m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")]
+
+
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):
     doc = run(nlp, "It was a long year. The shadow fleet has grown to some 600 vessels, many of them registered in "
                    "Gabon or the Cook Islands, and a few in Niue.")
