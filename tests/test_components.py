@@ -282,6 +282,14 @@ def test_envoys_posted_to_or_recalled_from_another_state_are_diplomatic_cooperat
     assert [(c["trigger"], c["modality"], c["domain"][0]) for c in found] == [(trigger, modality, "diplomatic")], found
 
 
+def test_an_office_in_apposition_gives_a_side_its_state_or_body(nlp):
+    doc = run(nlp, "Xie Zhenhua, China's veteran climate envoy, met Wopke Hoekstra, the EU's climate commissioner, "
+                   "three times last year.", year=2024)
+    found = doc._.policy_cooperation
+    assert [(c["trigger"], c["modality"], c["domain"]) for c in found] == [("met", "actual", ["environment"])], found
+    assert {"org:eu", "state:CHN"} <= set(found[0]["participants"])
+
+
 @pytest.mark.parametrize(
     "text, trigger, side",
     [

@@ -29,7 +29,8 @@ _OFFICE_NOUNS = {"official", "counterpart", "delegation", "leader", "government"
                  "authority", "representative", "negotiator", "ambassador", "president", "officer", "leadership",
                  "premier", "secretary", "chancellor", "king", "prince", "commander", "general", "admiral", "troops",
                  "force", "military", "navy", "army", "team", "scientist", "researcher", "student", "national",
-                 "expert", "engineer", "mission", "company", "firm"}
+                 "expert", "engineer", "mission", "company", "firm", "commissioner", "spokesperson", "spokesman",
+                 "spokeswoman", "chair", "chairman", "emissary", "representative", "adviser", "advisor", "governor"}
 
 #: Verbs that hold, resume or break off a dialogue as their object.
 _HOLDING_VERBS = {"hold", "resume", "begin", "start", "open", "continue", "reopen", "conduct", "pursue", "break", "suspend",
