@@ -564,6 +564,13 @@ def test_the_states_people_come_from_or_live_in_are_places_and_officials_from_a_
         "Britain": "actor", "Canada": "place", "Australia": "place", "New Zealand": "place"}
 
 
+def test_brussels_acting_is_the_european_union_and_as_a_location_the_city(nlp):
+    doc = run(nlp, "It was a long year. Can Brussels and Beijing still cooperate on climate? The memorandum was "
+                   "signed in Brussels.")
+    assert [(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions if m["text"] == "Brussels"] == [
+        ("Brussels", "actor", "org:eu"), ("Brussels", "place", "geo:2800866")]
+
+
 def test_names_of_events_and_agreements_in_the_plural_are_not_bodies(nlp):
     doc = run(nlp, "It was a long year. The Camp David Accords were signed in 1978. The Taiwan Straits Crises of "
                    "1954 and 1958 followed the Korean War.")

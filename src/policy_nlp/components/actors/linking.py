@@ -91,6 +91,9 @@ class EntityLinker:
             return [state.mention(span, named, "actor", "org")]
         if options:
             entity_id, role = min(options, key=lambda o: ROLE_PRIORITY.get(o[1], 9))
+            if role == "org" and any(r == "capital" for _, r in options) and is_location(span):
+                # "Brussels" acts as the European Union; as a location it is the city
+                entity_id, role = next(o for o in options if o[1] == "capital")
             # A full name the model calls a person stays one even if it is also a place's
             # name ("Jordan Henderson"); otherwise the knowledge base decides.
             if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
