@@ -224,6 +224,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("While we understand the frustration on both sides, they must now come back to the table.", "proposed"),
         ("The minister said that Tehran was ready to resume discussions with the three European states.", "proposed"),
         ("After 1950 the United States maintained its embassy in Damascus.", "actual"),
+        ("Beijing refused to join the Global Methane Pledge.", "negated"),
         ("In 1915 the fifth group of demands was altered into an exchange of studiously vague Notes.", "actual"),
     ],
 )
