@@ -225,6 +225,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("The minister said that Tehran was ready to resume discussions with the three European states.", "proposed"),
         ("After 1950 the United States maintained its embassy in Damascus.", "actual"),
         ("Beijing refused to join the Global Methane Pledge.", "negated"),
+        ("The Africa Corps now guards the presidential palace in Bamako and trains soldiers in Ouagadougou.", "actual"),
         ("In 1915 the fifth group of demands was altered into an exchange of studiously vague Notes.", "actual"),
     ],
 )

@@ -652,8 +652,13 @@ class TriggerFinder:
         return bool(words & (self.lx.nouns | self.lx.relation_nouns | self.lx.agreement_nouns | set(self.lx.qualified_nouns)))
 
     def _names_actor(self, verb: Token) -> bool:
-        """True when the verb's subject, object or partner phrase names a linked actor: "the
-        EU funds the programme" is cooperation, "farmers finance their harvests" is not."""
+        """True when the verb's subject (its own, or the one it shares with the verb it is
+        joined to: "the Africa Corps guards the palace and trains soldiers"), object or
+        partner phrase names a linked actor: "the EU funds the programme" is cooperation,
+        "farmers finance their harvests" is not."""
+        shared = inherited_subject(verb)
+        if shared is not None and any(t.i in self._actors for t in shared.subtree):
+            return True
         for c in verb.children:
             if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative", "agent"} or (
                     c.dep_ == "prep" and c.lower_ in {"to", "with", "from", "for", "by", "between"}):
