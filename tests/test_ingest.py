@@ -101,6 +101,9 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "", ""),
     ("Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020",
      "Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020", "", "2020-12-15"),
+    # a heading shaped like a name beside the date names an event, not the author
+    ("Japan-Philippines Summit Meeting\nNovember 4, 2023\n\nOn November 3 the Prime Minister held a summit meeting.",
+     "Japan-Philippines Summit Meeting", "", "2023-11-04"),
 ])
 def test_header_layouts_of_scraped_articles(head, title, author, published):
     header = read_header(head + "\n\n" + _BODY + "\n")

@@ -632,7 +632,7 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
     candidate_rows, meta = set(candidates), set(meta_rows)
     for i in candidates[:_HEADER_NAME_LINES]:
         line = _strip_markdown(contents[i].strip())
-        if not _NAME_LINE.match(line) or line.split()[0].lower() in _NOT_A_NAME_START:
+        if not _NAME_LINE.match(line) or line.split()[0].lower() in _NOT_A_NAME_START or _names_an_event(line):
             continue
         k = position[i]
         neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
@@ -644,6 +644,17 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
             candidates.remove(row)
             meta_rows.append(row)
         return
+
+
+def _names_an_event(line: str) -> bool:
+    """True for a heading shaped like a name that names an event or a pair of states
+    ("Japan-Philippines Summit Meeting", "Camp David Accords"), not a person."""
+    from ..components.actors.words import WORDS
+
+    words = line.split()
+    if any(w.lower() in WORDS.org_event_words for w in words):
+        return True
+    return any("-" in w and all(_place_name(p) for p in w.split("-") if p) for w in words)
 
 
 def _strip_markdown(line: str) -> str:
