@@ -140,6 +140,10 @@ def coop(nlp, text):
         # what must happen first, and what did
         ("Ankara will not open the border until Baku and Yerevan sign a peace treaty.", "hypothetical"),
         ("They traded freely until they signed a customs treaty in 1994.", "actual"),
+        # "would" in reported speech is the future, not a guess
+        ("The two leaders confirmed that negotiations on a reciprocal access agreement would begin.", "proposed"),
+        ("A deal would help both sides.", "hypothetical"),
+        ("He said that if Iran complied, talks would resume.", "hypothetical"),
     ],
 )
 def test_modality_follows_cue_scope(nlp, text, modality):

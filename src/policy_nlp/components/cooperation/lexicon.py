@@ -68,6 +68,7 @@ class Lexicon:
         self.continuation_verbs = cue("continuation_verbs")
         self.endorsement_verbs = cue("endorsement_verbs")
         self.mandative_verbs = cue("mandative_verbs")
+        self.reporting_verbs = cue("reporting_verbs")
 
     def _words(self, key: str) -> frozenset[str]:
         return frozenset(self.raw[key])

@@ -119,6 +119,9 @@ class ModalityDetector:
             # "calls for both sides to return to the table", "time for them to talk" (not "the
             # opportunity for this agreement to occur", a clause that hangs on a noun)
             return "proposed"
+        if auxes & {"would", "'d"} and auxes & self.lx.spec_modals == {"would"} and not words & self.lx.spec_words \
+                and tok.dep_ == "ccomp" and lemma_of(tok.head) in self.lx.reporting_verbs:
+            return "proposed"  # the future of reported speech: "they confirmed that negotiations would begin"
         if auxes & self.lx.spec_modals or words & self.lx.spec_words or lemma in self.lx.spec_words:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
         if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:
