@@ -577,10 +577,13 @@ def test_brussels_acting_is_the_european_union_and_as_a_location_the_city(nlp):
         ("Brussels", "actor", "org:eu"), ("Brussels", "place", "geo:2800866")]
 
 
-def test_names_of_events_and_agreements_in_the_plural_are_not_bodies(nlp):
+def test_names_of_events_agreements_and_railways_are_not_bodies_or_places(nlp):
     doc = run(nlp, "It was a long year. The Camp David Accords were signed in 1978. The Taiwan Straits Crises of "
                    "1954 and 1958 followed the Korean War.")
     assert not [m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")]
+    doc = run(nlp, "It was a long year. Japan will fund the North-South Commuter Railway and the Metro Manila Subway "
+                   "through yen loans.")
+    assert [m["text"] for m in doc._.policy_mentions if m["text"] != "Japan" and m["text"] != "Manila"] == []
 
 
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):

@@ -113,8 +113,9 @@ class EntityLinker:
             person = self.resolve_surname(span.text, state, pair=False, ner=True, roles=title_roles(span))
             if person is not None:
                 return [state.mention(span, person, "actor", "person")]
-        if source in {"GPE", "LOC"} and span.text in WORDS.compass_words:
-            return []
+        if source in {"GPE", "LOC"} and (span.text in WORDS.compass_words or all(
+                part in WORDS.compass_words for part in re.split(r"[-\u2013]", span.text))):
+            return []  # "the West", and "North-South" of "the North-South Commuter Railway"
         if source == "PERSON":
             return self.person(doc, span, state)
         if source == "ORG":
