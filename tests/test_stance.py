@@ -261,3 +261,20 @@ def test_a_body_named_with_its_state_does_not_make_the_text_an_insiders():
                 *[mention("org:treasury", "Treasury") for _ in range(3)]]
     scores = {s.iso3: s.score for s in discussed_states(mentions, entities, [0, 1, 2, 3, 4, 5, 6, 7], 0, institutions)}
     assert scores["PSE"] > 0 > scores["USA"]
+
+
+def test_the_state_whose_government_publishes_the_site_is_the_speaker(analyzer, tmp_path):
+    # A foreign ministry's release names its own state most; the site says who speaks.
+    page = ("<html><head><title>Japan-Philippines Foreign Ministers' Meeting | Ministry of Foreign Affairs of Japan</title>"
+            "<meta property=\"og:site_name\" content=\"Ministry of Foreign Affairs of Japan\"></head><body>"
+            "<h1>Japan-Philippines Foreign Ministers' Meeting</h1>"
+            "<p>On May 2, the Foreign Minister of Japan held a meeting with the Secretary of Foreign Affairs of the "
+            "Philippines in Tokyo.</p><p>The Minister stated that Japan will continue to support Japan's partners in "
+            "the region, and that Japan attaches great importance to its relations with the Philippines. Trade with "
+            "Japan has grown, and investment from Japan supports jobs.</p><p>The two ministers agreed to strengthen "
+            "maritime security cooperation and to hold a two-plus-two dialogue with Japan later this year.</p>"
+            "</body></html>")
+    result = _analyse(analyzer, tmp_path, "release.html", page)
+    assert result.document["site"] == "Ministry of Foreign Affairs of Japan"
+    assert result.document["stance_target"] == "PHL", result.document["stance_target_basis"]
+    assert "speaker's own state (JPN) set aside" in result.document["stance_target_basis"]

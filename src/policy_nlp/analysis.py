@@ -26,7 +26,7 @@ from . import interrupts, rows
 from .chunking import chunk_spans
 from .ingest import SourceDocument, load_document, read_source
 from .ingest.language import language_name
-from .knowledge import check_data_files, load_knowledge_base
+from .knowledge import check_data_files, fold, load_knowledge_base
 from .settings import BATCH_CHARS, BATCH_DOCS, CHUNK_CHARS, DEFAULT_LANGUAGES, ZONE_CHARS
 from .stance.targets import counterpart_states, speaker_states
 
@@ -348,7 +348,8 @@ class Analyzer:
                 body = re.sub(r"[ \t]+", " ", source.masked)
                 title_start, title_end = parsed.title_span or (0, 0)
                 title = source.text[title_start:title_end]
-                speakers = speaker_states(mentions, entities, title, title_start, _author_countries(source.author))
+                speakers = speaker_states(mentions, entities, title, title_start,
+                                          _author_countries(source.author) | _site_countries(source.site))
                 stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
                                                       [sentence_of(m["start_char"]) for m in mentions],
                                                       title_end=title_end, speakers=speakers,
@@ -465,6 +466,21 @@ def _author_countries(author: str) -> set[str]:
         if person is not None and person.entity.country_iso3:
             countries.add(person.entity.country_iso3)
     return countries
+
+
+def _site_countries(site: str) -> set[str]:
+    """The state whose government publishes the site, when its name is one of the
+    knowledge base's government bodies or stands for a state ("Ministry of Foreign Affairs of
+    Japan", "The White House"): that state speaks."""
+    kb = load_knowledge_base()
+    out = set()
+    for part in re.split(r"\s+[|\u2013\u2014-]\s+", site or ""):
+        part = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE)
+        body = kb.orgs_by_name.get(fold(part)) if part else None
+        if body in kb.government_bodies:
+            out.add(kb.government_bodies[body])
+        out.update(kb.entities[eid].country_iso3 for eid, role in kb.surfaces.get(part, ()) if role == "metonym")
+    return out
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
