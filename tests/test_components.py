@@ -570,6 +570,18 @@ def test_the_states_people_come_from_or_live_in_are_places_and_officials_from_a_
         "Britain": "actor", "Canada": "place", "Australia": "place", "New Zealand": "place"}
 
 
+def test_a_surname_alone_is_a_known_leader_only_near_their_years_in_office(nlp):
+    doc = run(nlp, "Chairman Smith, Ranking Member Jacobs, thank you for the opportunity to testify on Kenya today. "
+                   "Since the 2008 war, which ended with the Medvedev-Sarkozy ceasefire plan, Georgia has waited.",
+              year=2024, published=True)
+    linked = {m["text"]: m["entity_id"] for m in doc._.policy_mentions}
+    assert "Smith" not in linked or not linked["Smith"].startswith("person:stephen-smith")
+    assert linked["Medvedev"] == "person:dmitry-medvedev" and linked["Sarkozy"] == "person:nicolas-sarkozy"
+    older = run(nlp, "Defence Minister Smith met his counterpart in Canberra, Australia, to talk about the submarine deal.",
+                year=2024, published=True)
+    assert [m["entity_id"] for m in older._.policy_mentions if m["text"] == "Smith"] == ["person:stephen-smith"]
+
+
 def test_brussels_acting_is_the_european_union_and_as_a_location_the_city(nlp):
     doc = run(nlp, "It was a long year. Can Brussels and Beijing still cooperate on climate? The memorandum was "
                    "signed in Brussels.")

@@ -63,7 +63,7 @@ class ActorLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)
-        state = DocState(year=doc._.policy_year, text=doc.text)
+        state = DocState(year=doc._.policy_year, text=doc.text, published=bool(doc._.policy_year_published))
         self.linker.register_full_names(candidates, state)
         mentions = []
         for span, source, inner in candidates:

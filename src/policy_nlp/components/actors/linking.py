@@ -21,6 +21,11 @@ from .words import WORDS
 #: city this large bears it ("the Mosul farmer", not "The Summit brings together").
 NAMING_CITY_MIN_POPULATION = 100_000
 
+#: A surname alone names a known leader or official only within this many years of their
+#: time in office, counted from the publication year, unless the text names their state
+#: or pairs the name with another leader's ("the Medvedev-Sarkozy ceasefire plan").
+SURNAME_YEARS = 8
+
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
 
@@ -55,6 +60,8 @@ class EntityLinker:
         """First pass: full names anywhere in the document resolve surnames everywhere in it
         ("the Anwar-Prabowo talks ... Anwar Ibrahim said")."""
         for span, source, _ in candidates:
+            state.named_countries.update(self.kb.entities[eid].country_iso3 for eid, role in self.kb.surfaces.get(span.text, ())
+                                         if role in {"country", "demonym", "capital"})
             if len(span.text.split()) < 2 or hyphen_pair(span):
                 continue
             person = self.kb.person(span.text, state.year, state.countries)
@@ -313,4 +320,7 @@ class EntityLinker:
         if not (pair or ner) and fold(short) in WORDS.common_word_surnames:
             return None
         person = self.kb.people_with_short(short, state.year, state.countries, roles)
+        if person is not None and state.published and not pair and person.distance_to(state.year) > SURNAME_YEARS \
+                and person.country(state.year) not in state.countries | state.named_countries:
+            return None  # "Chairman Smith" in a 2024 hearing is not Australia's defence minister of 2013
         return self.kb.person_entity(person, state.year) if person else None

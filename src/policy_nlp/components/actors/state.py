@@ -13,13 +13,16 @@ from .syntax import syntax_role
 class DocState:
     """What one document has established so far: its entities, surnames and countries."""
 
-    def __init__(self, year: int | None, text: str) -> None:
+    def __init__(self, year: int | None, text: str, published: bool = False) -> None:
         self.year = year
+        self.published = published  # the year is the publication's, not estimated from the text
         self.text = text  # Doc.text joins every token on each access: read it once
         self.entities: dict[str, Entity] = {}
         self.surnames: dict[str, Entity] = {}
         self.orgs: list[Entity] = []
         self.countries: set[str] = set()
+        #: every state the document's candidate names could name, known before linking starts
+        self.named_countries: set[str] = set()
         self.last_mention: tuple[int, str] | None = None  # (end offset, entity id)
         self.acronyms: dict[str, Entity] = {}  # acronyms the text defined in brackets
 
