@@ -596,6 +596,9 @@ def test_names_of_events_agreements_and_railways_are_not_bodies_or_places(nlp):
     doc = run(nlp, "It was a long year. Japan will fund the North-South Commuter Railway and the Metro Manila Subway "
                    "through yen loans.")
     assert [m["text"] for m in doc._.policy_mentions if m["text"] != "Japan" and m["text"] != "Manila"] == []
+    doc = run(nlp, "It was a long year. The agreement on the Baku-Tbilisi-Ceyhan pipeline came first, and the "
+                   "Calles-Morrow agreement of 1928 settled the oil question.", year=2000)
+    assert not [m["text"] for m in doc._.policy_mentions if m["kind"] == "place" and "-" in m["text"]]
 
 
 def test_the_flag_states_of_shadow_fleets_are_states_of_their_own(nlp):

@@ -298,8 +298,9 @@ class EntityLinker:
             return [state.mention(span, city, "place", "place")]
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
                 or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
-                or len(span) == 1 and span[0].tag_ == "NNPS"):
-            return []  # ("Bolsheviks", "Jacobites": a people, not a place)
+                or len(span) == 1 and span[0].tag_ == "NNPS"
+                or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
+            return []  # ("Bolsheviks", "Jacobites": a people, not a place; "the Prosper Africa initiative": a thing)
         entity = self._part_of_place(span) or Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
 
