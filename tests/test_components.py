@@ -582,6 +582,13 @@ def test_a_surname_alone_is_a_known_leader_only_near_their_years_in_office(nlp):
     assert [m["entity_id"] for m in older._.policy_mentions if m["text"] == "Smith"] == ["person:stephen-smith"]
 
 
+def test_a_surname_two_people_share_is_the_leaders(nlp):
+    doc = run(nlp, "It was a long year. Kim Yo-jong, the leader's sister, dismissed the gestures. Kim Jong-un met "
+                   "Vladimir Putin in Beijing. If Kim ever returns to dialogue, it will be because someone kept the "
+                   "door open.", year=2025, published=True)
+    assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "Kim"] == ["person:kim-jong-un"]
+
+
 def test_brussels_acting_is_the_european_union_and_as_a_location_the_city(nlp):
     doc = run(nlp, "It was a long year. Can Brussels and Beijing still cooperate on climate? The memorandum was "
                    "signed in Brussels.")

@@ -10,6 +10,10 @@ from ...knowledge import Entity, fold
 from .syntax import syntax_role
 
 
+#: Who keeps a surname two people of a text share.
+_RANK = {"leader": 2, "official": 1}
+
+
 class DocState:
     """What one document has established so far: its entities, surnames and countries."""
 
@@ -65,7 +69,11 @@ class DocState:
             keys.append(names[0])
         for key in keys:
             if key:
-                self.surnames.setdefault(fold(key), entity)
+                # Two people of one surname: the higher office keeps it ("Kim" is Kim Jong Un
+                # when a text names Kim Yo Jong first), else the one named first.
+                known = self.surnames.get(fold(key))
+                if known is None or _RANK.get(entity.type, 0) > _RANK.get(known.type, 0):
+                    self.surnames[fold(key)] = entity
 
     def person_named(self, text: str) -> Entity | None:
         """A person the document has already named in full with exactly this name."""
