@@ -288,6 +288,14 @@ def test_envoys_posted_to_or_recalled_from_another_state_are_diplomatic_cooperat
     assert [(c["trigger"], c["modality"], c["domain"][0]) for c in found] == [(trigger, modality, "diplomatic")], found
 
 
+def test_inter_korean_names_both_koreas_as_the_sides(nlp):
+    doc = run(nlp, "North Korea tested missiles, and South Korea watched. Washington could make clear that it "
+                   "would welcome inter-Korean talks.", year=2025)
+    found = doc._.policy_cooperation
+    assert [c["trigger"] for c in found] == ["inter-Korean talks"]
+    assert {"state:PRK", "state:KOR"} <= set(found[0]["participants"])
+
+
 def test_an_office_in_apposition_gives_a_side_its_state_or_body(nlp):
     doc = run(nlp, "Xie Zhenhua, China's veteran climate envoy, met Wopke Hoekstra, the EU's climate commissioner, "
                    "three times last year.", year=2024)

@@ -105,6 +105,16 @@ class CooperationDetector:
         self.modality = ModalityDetector(lexicon).modality
         self._co = hash_string("co")
 
+    def _inter_pair(self, doc: Doc, start: int, end: int) -> list[str]:
+        """The two states an "inter-" adjective in the trigger's words names ("inter-Korean
+        talks": both Koreas), when the document names them."""
+        for i in range(max(start, 2), end):
+            pair = self.lx.inter_pairs.get(doc[i].lower_) if doc[i - 1].text == "-" and doc[i - 2].lower_ == "inter" else None
+            if pair:
+                entities = doc._.policy_entities or {}
+                return [f"state:{iso3}" for iso3 in pair if f"state:{iso3}" in entities]
+        return []
+
     def __call__(self, doc: Doc) -> Doc:
         actors, recipients, capitals, place_countries = mention_tokens(doc)
         words = self.triggers.hashes
@@ -149,6 +159,7 @@ class CooperationDetector:
             pair = _PAIR.search(sent.text) if found else None
             for trigger, start, end in found:
                 linked = participants(trigger, actors, recipients)
+                linked += [eid for eid in self._inter_pair(doc, start, end) if eid not in linked]
                 if pair is not None:
                     linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start])
                 domain = domains(trigger, sent, self.lx)

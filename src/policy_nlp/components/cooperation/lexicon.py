@@ -44,6 +44,7 @@ class Lexicon:
         self.posting_verbs, self.recall_verbs = words("posting_verbs"), words("recall_verbs")
         self.envoy_nouns = words("envoy_nouns")
         self.exchanged_things = words("exchanged_things")
+        self.inter_pairs = {k: tuple(v) for k, v in raw["inter_pairs"].items()}
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")
         self.backing_words, self.peace_verbs = words("backing_words"), words("peace_verbs")
         self.founding_nouns, self.guard_verbs = words("founding_nouns"), words("guard_verbs")
