@@ -410,3 +410,15 @@ def test_a_closing_reading_list_is_boilerplate_but_a_resources_paragraph_is_not(
     boiler = [text[s:e] for s, e in header.boilerplate]
     assert "Resources" in boiler and any(line.startswith("Department of State, Country Fact Sheet") for line in boiler)
     assert not any("Natural resources" in line or "legation in Vientiane" in line for line in boiler)
+
+
+def test_a_wire_reports_credit_line_is_furniture_and_names_its_author():
+    text = ("Brazil and Argentina revive nuclear cooperation\n\n"
+            "BRASILIA, March 4 (Agencia) - Argentina's president and Brazil's president agreed on Tuesday to renew "
+            "the countries' joint nuclear safeguards agency and to study a shared reactor fuel project.\n\n"
+            "Milei will travel on to Santiago for talks with Chile's president on Wednesday.\n\n"
+            "(Reporting by Ana Souza; editing by Mark Hill)\n")
+    header = read_header(text)
+    assert header.author == "Ana Souza"
+    assert "(Reporting by Ana Souza; editing by Mark Hill)" in {text[s:e] for s, e in header.boilerplate}
+    assert read_header("A title\n\nThe reporting by journalists in the region was brave and it went on for weeks.\n").author == ""

@@ -94,6 +94,10 @@ _HEADER_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7\u2013\u2014]\s+")
 #: Bylines of pages in other languages (German, French, Spanish, Portuguese, Italian, Dutch,
 #: Swedish), read so that a page skipped for its language still has its author. The name must
 #: be two to four capitalised words: "Von der Leyen warns Moscow" is a headline, not a byline.
+#: A wire report's credit line at its foot: "(Reporting by Ana Souza; editing by Mark Hill)".
+_WIRE_CREDIT = re.compile(r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<name>[A-Z][^;,()]{2,60}?)"
+                          r"(?:\s*(?:;|,|and)\s*(?:additional reporting|editing|edited|writing)\b[^()]*)?\)?\s*$",
+                          re.IGNORECASE)
 _FOREIGN_BYLINE = re.compile(r"^\s*(?:von|par|por|di|door|av)\s+(?P<name>(?:[A-ZÀ-Þ][\w'\u2019.-]+\s*){2,4})$", re.IGNORECASE)
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|date(?:d)?|updated(?:\s+on)?|last\s+updated|"
@@ -343,6 +347,13 @@ def read_header(text: str) -> TextHeader:
     furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
     header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, filled, last_prose, furniture)
                               + _resources_section(contents) if lines[i] not in header.boilerplate)
+    credit_author = ""
+    for i in filled[-3:]:
+        if m := _WIRE_CREDIT.match(contents[i]):
+            # "(Reporting by Ana Souza; editing by Mark Hill)": the wire's credit line
+            credit_author = credit_author or _clean_name(m.group("name"))
+            if lines[i] not in header.boilerplate:
+                header.boilerplate.append(lines[i])
     header.boilerplate.sort()
 
     boiler = set(header.boilerplate)
@@ -423,6 +434,7 @@ def read_header(text: str) -> TextHeader:
         if before and _words(contents[before[-1]]) <= 6:
             header.site = header.site or _strip_markdown(contents[before[-1]].strip())
             header.masked.append(lines[before[-1]])
+    header.author = header.author or credit_author
     _named_author_bio(header, contents, lines, filled, last_prose)
     header.masked.extend(lines[i] for i in meta_rows if i not in unmasked)
     header.masked.extend(header.boilerplate)
