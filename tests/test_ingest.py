@@ -101,6 +101,13 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "Trump Says U.S. Is Ready for War. Not All His Troops Are So Sure.", "", ""),
     ("Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020",
      "Foreign Secretary's visit to India: joint press conference opening statement, 15 December 2020", "", "2020-12-15"),
+    # the author's name last among a header line's pieces; a programme's name is no author
+    ("# Snapback Is Not a Strategy\n\n**Commentary** | 18 August 2025 | Lena Hoffmann\n\nBritain, France and Germany "
+     "triggered the snapback mechanism at the end of August.", "Snapback Is Not a Strategy", "Lena Hoffmann", "2025-08-18"),
+    ("How Japan Can Lead on Trade\nCommentary | 3 March 2021 | Middle East Program", "How Japan Can Lead on Trade", "",
+     "2021-03-03"),
+    ("How Japan Can Lead on Trade\nPosted April 20, 2023 | Commentary | Gulf Security\nBy Leila Haddad",
+     "How Japan Can Lead on Trade", "Leila Haddad", "2023-04-20"),
     # a heading shaped like a name beside the date names an event, not the author
     ("Japan-Philippines Summit Meeting\nNovember 4, 2023\n\nOn November 3 the Prime Minister held a summit meeting.",
      "Japan-Philippines Summit Meeting", "", "2023-11-04"),

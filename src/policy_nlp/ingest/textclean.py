@@ -155,6 +155,9 @@ class TextHeader:
     site: str = ""
     masked: list[tuple[int, int]] = field(default_factory=list)
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    #: a name read where a topic label could also stand ("Commentary | 18 August 2025 | Lena
+    #: Hoffmann"), the author only when no byline names one
+    fallback_author: str = ""
 
 
 def split_lines(text: str) -> list[tuple[int, int]]:
@@ -434,7 +437,7 @@ def read_header(text: str) -> TextHeader:
         if before and _words(contents[before[-1]]) <= 6:
             header.site = header.site or _strip_markdown(contents[before[-1]].strip())
             header.masked.append(lines[before[-1]])
-    header.author = header.author or credit_author
+    header.author = header.author or credit_author or header.fallback_author
     _named_author_bio(header, contents, lines, filled, last_prose)
     header.masked.extend(lines[i] for i in meta_rows if i not in unmasked)
     header.masked.extend(header.boilerplate)
@@ -476,9 +479,17 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
             return False
     if not (author or date):
         return False
-    if not author and date and _NAME_LINE.match(pieces[0]) and pieces[0].split()[0].lower() not in _NOT_A_NAME_START \
-            and not _place_name(pieces[0]):
-        author = pieces[0]  # "Lee Min-jun | Commentary | 14 February 2022" (not "North Korea | 3 March 2021")
+    for k, piece in enumerate([pieces[0], pieces[-1]] if not author and date else []):
+        piece = _strip_markdown(piece).strip("*_ ")
+        if _NAME_LINE.match(piece) and piece.split()[0].lower() not in _NOT_A_NAME_START and not _place_name(piece) \
+                and not _names_an_event(piece) and not _date_of(piece):
+            if k == 0:
+                author = piece  # "Lee Min-jun | Commentary | 14 February 2022" (not "North Korea | 3 March 2021")
+            else:
+                # "Commentary | 18 August 2025 | Lena Hoffmann", but "Posted April 20, 2023 |
+                # Commentary | Gulf Security" ends with a topic: a byline elsewhere wins
+                header.fallback_author = header.fallback_author or piece
+            break
     header.author = header.author or author
     header.published = header.published or date
     return True
