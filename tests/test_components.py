@@ -597,6 +597,14 @@ def test_a_surname_two_people_share_is_the_leaders(nlp):
     assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "Kim"] == ["person:kim-jong-un"]
 
 
+def test_two_places_the_model_joins_into_one_body_are_two_places(nlp):
+    doc = run(nlp, "It was a long year. Iran barred inspectors of the agency from its bombed sites at Fordow and Natanz "
+                   "after the strikes.", year=2025)
+    places = {m["text"]: m["entity_id"] for m in doc._.policy_mentions if m["kind"] == "place"}
+    assert places == {"Fordow": "place:fordow", "Natanz": "place:natanz"}
+    assert not [m for m in doc._.policy_mentions if "and" in m["text"].split()]
+
+
 def test_brussels_acting_is_the_european_union_and_as_a_location_the_city(nlp):
     doc = run(nlp, "It was a long year. Can Brussels and Beijing still cooperate on climate? The memorandum was "
                    "signed in Brussels.")

@@ -216,6 +216,12 @@ class EntityLinker:
             # "opened a new wing at Komfo Anokye Teaching Hospital": a building where
             # something happens is a place
             return [state.mention(span, Entity(f"place:{slug(span.text)}", span.text, "facility", ""), "place", "place")]
+        if (len(span) == 3 and span[1].lower_ == "and" and span[0].is_title and span[2].is_title and is_location(span)
+                and not {span[0].lower_, span[2].lower_} & (WORDS.org_head_words | WORDS.org_name_words | WORDS.generic_org_words)
+                and any(self.kb.city(t.text) is not None or any(r == "place" for _, r in self.kb.surfaces.get(t.text, ()))
+                        for t in (span[0], span[2]))):
+            # "the bombed sites at Fordow and Natanz": two places, not one body
+            return [m for i in (span.start, span.end - 1) for m in self.place(span.doc, span.doc[i:i + 1], state)]
         entity = state.acronym_of(span.text)
         person = state.person_named(span.text) if entity is None else None
         if person is not None:
