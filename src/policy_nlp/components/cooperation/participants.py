@@ -72,20 +72,21 @@ def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, 
     for m in doc._.policy_mentions or []:
         entity_id = m["entity_id"]
         country = entities.get(entity_id, {}).get("country_iso3", "")
-        if m["kind"] == "place" and country and ";" not in country:
-            span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-            for t in span if span is not None else ():
-                countries[t.i] = country
         if m["kind"] == "actor":
             out = actors
         elif m["kind"] == "place" and entity_id.startswith("state:"):
             out = state_places
-        elif m["kind"] == "place" and m.get("role") == "capital" and entities.get(entity_id, {}).get("country_iso3"):
-            out, entity_id = capitals, f"state:{entities[entity_id]['country_iso3']}"
+        elif m["kind"] == "place" and m.get("role") == "capital" and country:
+            out, entity_id = capitals, f"state:{country}"
         else:
+            out = None
+        one_country = m["kind"] == "place" and country and ";" not in country
+        if out is None and not one_country:
             continue
         span = doc.char_span(m["start_char"], m["end_char"], alignment_mode="expand")
-        if span is not None:
-            for t in span:
+        for t in span if span is not None else ():
+            if out is not None:
                 out[t.i] = entity_id
+            if one_country:
+                countries[t.i] = country
     return actors, state_places, capitals, countries
