@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...knowledge import load_knowledge_base
+from ..actors.words import WORDS
 
 
 def type_and_country(entity_id: str) -> tuple[str, str]:
@@ -89,4 +90,16 @@ def mention_tokens(doc: Doc) -> tuple[dict[int, str], dict[int, str], dict[int, 
                 out[t.i] = entity_id
             if one_country:
                 countries[t.i] = country
+        if out is actors and span is not None and entities.get(entity_id, {}).get("type") in _PEOPLE:
+            # The title before a person's name is theirs too: the parser sometimes makes it
+            # the head ("friendship shared with PM Netanyahu", "PM" the object of "with").
+            i = span.start - 1
+            while i >= 0 and doc[i].lower_.replace(".", "") in _TITLE_WORDS and i not in actors:
+                actors[i] = entity_id
+                i -= 1
     return actors, state_places, capitals, countries
+
+
+#: Entity types of people, and the words of a title before a person's name.
+_PEOPLE = {"leader", "official", "person"}
+_TITLE_WORDS = WORDS.person_titles | WORDS.title_modifiers
