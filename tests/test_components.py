@@ -231,6 +231,7 @@ def test_words_that_only_look_like_cooperation_are_not_mentions(nlp, text):
         ("Beijing refused to join the Global Methane Pledge.", "negated"),
         ("The Africa Corps now guards the presidential palace in Bamako and trains soldiers in Ouagadougou.", "actual"),
         ("In 1915 the fifth group of demands was altered into an exchange of studiously vague Notes.", "actual"),
+        ("This week Prime Minister Netanyahu and I agreed initiatives on cyber security.", "actual"),
     ],
 )
 def test_diplomatic_and_material_cooperation_of_real_commentary(nlp, text, modality):
@@ -395,6 +396,14 @@ def test_a_state_that_receives_is_a_participant_though_named_as_a_destination(nl
     found = coop(nlp, text)
     assert found, text
     assert receiver in found[0]["participants"], (text, found)
+
+
+def test_a_title_the_parser_took_for_the_head_of_a_name_still_names_its_person(nlp):
+    # the parser makes "PM" the object of "with" and "Netanyahu" a subject of its own
+    doc = run(nlp, "I am confident that my strong personal commitment and friendship shared with PM Netanyahu "
+                   "will propel the relationship to new heights.", year=2017, published=True)
+    found = doc._.policy_cooperation
+    assert found and "person:benjamin-netanyahu" in found[0]["participants"], found
 
 
 def test_allies_and_coalitions_cooperate_on_security(nlp):
@@ -899,6 +908,17 @@ def test_words_of_address_and_a_bodys_title_are_not_part_of_a_persons_name(nlp, 
     # a body's name keeps its first word
     doc = run(nlp, "The Ministers of Foreign Affairs of both countries met in Kabul.")
     assert not any(m["text"].startswith("of ") for m in doc._.policy_mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "This week Prime Minister Netanyahu and I agreed new initiatives. My friendship with PM Netanyahu will carry them.",
+    "PM Modi welcomed the delegation to New Delhi and promised a reply within a week.",
+])
+def test_pm_before_a_name_is_a_title_so_the_leader_is_linked(nlp, text):
+    # "PM Netanyahu" had become a person of its own, and "Netanyahu" had followed it there
+    doc = run(nlp, text, year=2017, published=True)
+    ids = {m["entity_id"] for m in doc._.policy_mentions if m["kind"] == "actor"}
+    assert ids in ({"person:benjamin-netanyahu"}, {"person:narendra-modi"}), ids
 
 
 def test_a_name_the_model_calls_a_body_after_the_same_person_is_that_person(nlp):

@@ -18,7 +18,7 @@ from .tokens import lemma_of, modifier_start, next_noun, next_word
 
 #: Verbs whose object noun names the act: "paid a visit to", "offered support to".
 LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "give", "provide", "seek", "pledge",
-               "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch"}
+               "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch", "agree"}
 
 
 #: Verbs whose object is a meeting held, paid or attended ("held a meeting with", "paid a visit to").
@@ -237,7 +237,11 @@ class TriggerFinder:
                            lemma_of(o) in self.lx.qualified_for for o in c.children if o.dep_ == "pobj")
                        for c in tok.children):
                     yield tok, modifier_start(tok), tok.i + 1
-                continue
+                    continue
+                if lemma not in self.lx.interaction_nouns:
+                    continue
+                # (an initiative no word qualifies is still one when two sides take it:
+                # "Prime Minister Netanyahu and I agreed initiatives")
             if tok.pos_ == "NOUN" and (lemma in self.lx.transfer_nouns or low in self.lx.transfer_nouns) \
                     and lemma not in self.lx.nouns and self._partner_actors(tok) and not self._from_people(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the largest loans to the Russian Government"
