@@ -406,6 +406,16 @@ def test_a_title_the_parser_took_for_the_head_of_a_name_still_names_its_person(n
     assert found and "person:benjamin-netanyahu" in found[0]["participants"], found
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("The crackdown in 1989 cooled U.S.-Chinese relations considerably.", {"state:USA", "state:CHN"}),
+    ("The U.K.-Japan partnership on semiconductors was renewed in May.", {"state:GBR", "state:JPN"}),
+])
+def test_a_pair_after_a_dotted_abbreviation_names_both_sides(nlp, text, sides):
+    # "U.S.-Chinese" had been one token: no state was named and the relations had no sides
+    found = coop(nlp, text)
+    assert found and set(found[0]["participants"]) == sides, found
+
+
 def test_allies_and_coalitions_cooperate_on_security(nlp):
     found = coop(nlp, "Norway and its allies agreed to coordinate their patrols over the Barents Sea.")
     assert found and "security" in found[0]["domain"], found

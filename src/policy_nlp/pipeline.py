@@ -50,8 +50,21 @@ def load_pipeline(name: str | None = None, cooperation: bool = True) -> "Languag
     if missing:
         raise ModelNotFound(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}, which policy-nlp needs")
     use_fast_rule_components(nlp)
+    _split_hyphen_after_abbreviation(nlp)
     nlp.add_pipe("policy_line_breaks", before="parser")
     nlp.add_pipe("policy_actors", last=True)
     if cooperation:
         nlp.add_pipe("policy_cooperation", last=True)
     return nlp
+
+
+def _split_hyphen_after_abbreviation(nlp: "Language") -> None:
+    """Split a hyphen between a dotted abbreviation and a capitalised word ("U.S.-China",
+    "U.K.-Japan") the way spaCy already splits one between two words ("Sino-Japanese"):
+    otherwise "U.S.-Chinese relations" is one token and neither state is a side of them."""
+    from spacy.util import compile_infix_regex
+
+    if not nlp.lang == "en":
+        return
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
