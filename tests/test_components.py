@@ -416,6 +416,16 @@ def test_a_pair_after_a_dotted_abbreviation_names_both_sides(nlp, text, sides):
     assert found and set(found[0]["participants"]) == sides, found
 
 
+def test_a_states_combining_form_before_another_state_names_it(nlp):
+    found = coop(nlp, "The collision in 2010 soured Sino-Japanese relations for years.")
+    assert found and set(found[0]["participants"]) == {"state:CHN", "state:JPN"}, found
+    found = coop(nlp, "In 1904 the Anglo-French entente settled their quarrels over Egypt and Morocco.")
+    assert found and {"state:GBR", "state:FRA"} <= set(found[0]["participants"]), found
+    # a region, a people and a peninsula are no state of their own
+    doc = run(nlp, "The Indo-Pacific strategy, Anglo-Saxon law and the war in Indo-China were discussed.")
+    assert not any(m["entity_id"] in {"state:IND", "state:GBR"} for m in doc._.policy_mentions), mentions(doc)
+
+
 def test_allies_and_coalitions_cooperate_on_security(nlp):
     found = coop(nlp, "Norway and its allies agreed to coordinate their patrols over the Barents Sea.")
     assert found and "security" in found[0]["domain"], found

@@ -114,6 +114,23 @@ class TokenScans:
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
         return out
 
+    def combining_forms(self, doc: Doc, titles: list[int], mentions: list[dict], state: "DocState") -> list[dict]:
+        """"Sino-" in "Sino-Japanese relations", "Anglo-" in "the Anglo-French entente": the
+        combining form of a state's name, joined by a hyphen to a word that names a state."""
+        states_at = {m["start_char"]: m["entity_id"] for m in mentions if m["entity_id"].startswith("state:")}
+        out = []
+        for i in titles:
+            token = doc[i]
+            iso3 = WORDS.combining_forms.get(token.lower_)
+            if iso3 is None or i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 1].whitespace_ or token.whitespace_:
+                continue
+            other = states_at.get(doc[i + 2].idx)
+            entity = self.kb.entities.get(f"state:{iso3}")
+            if other is None or entity is None or other == entity.entity_id or (iso3 == "IND" and other == "state:CHN"):
+                continue  # "Indo-Pacific", "Anglo-Saxon"; "Indo-China" is a region
+            out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "demonym"))
+        return out
+
     def dateline_places(self, doc: Doc, mentions: list[dict], state: "DocState") -> list[dict]:
         """A city in capitals that is a sentence of its own: the place of a wire dateline
         ("SEOUL. South Korea and ...", as ingest leaves "SEOUL, March 3 (Yonhap) --")."""

@@ -43,6 +43,8 @@ class ActorWords:
     site_words: frozenset[str]
     #: office phrase (lower case, one space between words) -> roles of leaders.csv
     office_roles: dict[str, frozenset[str]]
+    #: combining form before a hyphen ("sino") -> ISO3
+    combining_forms: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +68,7 @@ def load_actor_words() -> ActorWords:
         designation_names=words("designation_names"), part_of_place_words=words("part_of_place_words"),
         site_words=words("site_words"),
         office_roles={office: frozenset(roles) for office, roles in raw["office_titles"]["offices"].items()},
+        combining_forms=dict(raw["combining_forms"]["forms"]),
     )
 
 
