@@ -110,7 +110,17 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
      "How Japan Can Lead on Trade", "Leila Haddad", "2023-04-20"),
     # a heading shaped like a name beside the date names an event, not the author
     ("Japan-Philippines Summit Meeting\nNovember 4, 2023\n\nOn November 3 the Prime Minister held a summit meeting.",
-     "Japan-Philippines Summit Meeting", "", "2023-11-04"),
+     "Japan-Philippines Summit Meeting", "", "2023-11-04"),    # a name with letters beyond Latin-1; a speaker in capitals, or on the line after "REMARKS BY";
+    # a speaker named before the speech act
+    ("# Europe Should Hold Its Nerve on Belarus\n\n**Opinion** | 3 March 2025 | Katarzyna Wolańska",
+     "Europe Should Hold Its Nerve on Belarus", "Katarzyna Wolańska", "2025-03-03"),
+    ("TESTIMONY OF DR. ELENA MARQUINA-HOLT\nBefore the Subcommittee on the Western Hemisphere\nSeptember 18, 2024",
+     "TESTIMONY OF DR. ELENA MARQUINA-HOLT", "Elena Marquina-Holt", "2024-09-18"),
+    ("REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS OF THE REPUBLIC OF INDONESIA\n\nJakarta, 22 August 2023",
+     "REMARKS BY H.E. RETNO L.P. MARSUDI", "Retno L.P. Marsudi", "2023-08-22"),
+    ("PM Boris Johnson article on Hong Kong: 3 June 2020", "PM Boris Johnson article on Hong Kong: 3 June 2020",
+     "Boris Johnson", "2020-06-03"),
+    ("Hong Kong statement on the new security law\nJune 3, 2020", "Hong Kong statement on the new security law", "", "2020-06-03"),
 ])
 def test_header_layouts_of_scraped_articles(head, title, author, published):
     header = read_header(head + "\n\n" + _BODY + "\n")

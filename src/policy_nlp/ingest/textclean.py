@@ -82,8 +82,13 @@ _DATED_BYLINE = re.compile(
 )
 #: A line that is only a person's name, as sites print an author without "By": two to four
 #: capitalised words, not a headline ("How Japan Leads", "The Korea Question").
-_NAME_LINE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Za-z][a-z\u00e0-\u00ff]+)?|[A-Z]\.)"
-                        r"(?:\s+(?:[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Za-z][a-z\u00e0-\u00ff]+)?|[A-Z]\.|de|van|von|da|bin|al|le|la)){1,3}$")
+#: Letters of names written in Latin script, with the accented ones of Latin-1, Latin
+#: Extended A and B and Vietnamese ("Katarzyna Wolańska", "Recep Tayyip Erdoğan", "Phạm Minh Chính").
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff"
+_LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff"
+_NAME_WORD = rf"[{_UP}][{_LO}'\u2019]+(?:-[{_UP}{_LO}][{_LO}]+)?"
+_NAME_LINE = re.compile(rf"^(?:{_NAME_WORD}|(?:[A-Z]\.)+)"
+                        rf"(?:\s+(?:{_NAME_WORD}|(?:[A-Z]\.)+|de|van|von|da|bin|al|le|la)){{1,3}}$")
 _NOT_A_NAME_START = {"the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
                      "my", "new", "home", "latest", "read", "more", "about", "all", "top", "most", "news", "in", "on", "from"}
 #: An author's line of office under a name: "Senior Fellow - Foreign Policy".
@@ -416,14 +421,22 @@ def read_header(text: str) -> TextHeader:
         _name_line(candidates, contents, filled, meta_rows, header)
 
     title_row = None if labelled_title else _pick_title(candidates, contents, meta_rows, headline_row)
+    act_alone = next((i for i in candidates if _SPEECH_ACT_ALONE.match(_strip_markdown(contents[i]).strip())), None)
     if labelled_title:
         header.title = labelled_title
+    elif act_alone is not None and (speaker_row := next((j for j in filled if j > act_alone), None)) is not None:
+        # "REMARKS BY" over the speaker's name: the two lines are the title
+        header.title = f"{_strip_markdown(contents[act_alone]).strip()} {_strip_markdown(contents[speaker_row]).strip()}"
     elif title_row is not None:
         header.title = _headline(_strip_markdown(contents[title_row].strip()))
     if not header.author:
         # the speaker a speech's title names: "Remarks by Foreign Minister Yoshimasa Hayashi at ..."
         for i in ([title_row] if title_row is not None else []) + candidates:
-            if m := _SPEAKER_TITLE.search(_strip_markdown(contents[i])):
+            line = _strip_markdown(contents[i]).strip()
+            if _SPEECH_ACT_ALONE.match(line):
+                # "REMARKS BY" on a line of its own, the speaker on the next
+                line += " " + next((_strip_markdown(contents[j]).strip() for j in filled if j > i), "")
+            if m := _SPEAKER_TITLE.search(line) or _SPEAKER_FIRST.match(line):
                 header.author = _speaker(m.group("who"))
                 if header.author:
                     break
@@ -611,7 +624,8 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "admiral", "special", "envoy", "representative", "rep", "rep.", "sen", "sen.", "chancellor", "premier",
                    "state", "defense", "defence", "national", "security", "advisor", "adviser", "high", "commissioner",
                    "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
-                   "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the"}
+                   "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the",
+                   "pm", "fm"}
 
 
 #: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
@@ -619,15 +633,26 @@ _OFFICE_OF = {"of", "affairs", "unification", "interior", "finance", "trade", "c
               "education", "energy", "agriculture", "environment", "labour", "labor", "transport", "culture"}
 
 
+#: A title that names its speaker before the speech act: "PM Boris Johnson article on Hong
+#: Kong", "Foreign Secretary James Cleverly speech at the UN".
+_SPEAKER_FIRST = re.compile(r"^(?P<who>[^:|]{3,80}?)\s+(?:article|op-?ed|speech|statement|remarks|address|interview|testimony)\s+"
+                            r"(?:on|to|at|about|before|in)\s", re.IGNORECASE)
+#: A line that is only a speech act and its "by": "REMARKS BY", "Testimony of".
+_SPEECH_ACT_ALONE = re.compile(r"^\W*(?:remarks|address|statement|speech|keynote|testimony|lecture)\s+(?:by|of)\W*$", re.IGNORECASE)
+
+
 def _speaker(who: str) -> str:
     """The name in "Foreign Minister Yoshimasa Hayashi": the words after the titles, when
-    they are two to four capitalised words."""
+    they are two to four capitalised words (a name in capitals is read in title case:
+    "TESTIMONY OF DR. ELENA MARQUINA-HOLT")."""
+    if who.isupper():
+        who = who.title()
     words = who.split()
     while words and (words[0].lower() in _SPEAKER_TITLES or words[0].isupper() and len(words[0]) > 1
                      or words[0].lower() in _OFFICE_OF):
         words = words[1:]  # (and acronyms of offices, "APNSA Jake Sullivan", and "Minister of Unification Lee In-young")
     name = " ".join(words)
-    return name if _NAME_LINE.match(name) else ""
+    return name if _NAME_LINE.match(name) and not _place_name(name) else ""
 
 
 def _headline(line: str) -> str:
