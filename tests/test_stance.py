@@ -278,3 +278,16 @@ def test_the_state_whose_government_publishes_the_site_is_the_speaker(analyzer, 
     assert result.document["site"] == "Ministry of Foreign Affairs of Japan"
     assert result.document["stance_target"] == "PHL", result.document["stance_target_basis"]
     assert "speaker's own state (JPN) set aside" in result.document["stance_target_basis"]
+
+
+def test_a_speaker_named_with_initials_is_still_known_by_their_state(analyzer, tmp_path):
+    # "Retno L.P. Marsudi" is Retno Marsudi of the knowledge base: Indonesia speaks
+    text = ("REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS OF THE REPUBLIC OF INDONESIA\n\n"
+            "Jakarta, 22 August 2023\n\n"
+            "Indonesia has always believed in dialogue. Indonesia will keep working with China on a code of conduct, "
+            "and Indonesia hopes that China will negotiate in good faith. Indonesia and China agreed to hold talks "
+            "in Beijing next month, and Indonesia is ready to host the next round. Indonesia will not give up.\n")
+    result = _analyse(analyzer, tmp_path, "speech.txt", text)
+    assert result.document["author"] == "Retno L.P. Marsudi"
+    assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]
+    assert "speaker's own state (IDN) set aside" in result.document["stance_target_basis"]

@@ -463,6 +463,8 @@ def _author_countries(author: str) -> set[str]:
             last, _, first = name.partition(",")
             name = f"{first.strip()} {last.strip()}"
         person = kb.person(name) if name else None
+        if person is None and len(words := [w for w in name.split() if "." not in w and len(w) > 1]) >= 2:
+            person = kb.person(f"{words[0]} {words[-1]}")  # "Retno L.P. Marsudi": Retno Marsudi
         if person is not None and person.entity.country_iso3:
             countries.add(person.entity.country_iso3)
     return countries
