@@ -941,6 +941,18 @@ def test_pm_before_a_name_is_a_title_so_the_leader_is_linked(nlp, text):
     assert ids in ({"person:benjamin-netanyahu"}, {"person:narendra-modi"}), ids
 
 
+def test_a_bodys_head_word_after_its_full_name_is_that_body(nlp):
+    doc = run(nlp, "The World Bank brokered the treaty in 1960. The Bank has since kept a narrow role. "
+                   "The Permanent Indus Commission met twice, but the Commission has not met since May.")
+    ids = [m["entity_id"] for m in doc._.policy_mentions if m["text"] in {"Bank", "Commission"}]
+    assert ids == ["org:world-bank", "org:permanent-indus-commission"], mentions(doc)
+
+
+def test_a_pact_named_after_a_place_is_not_a_person(nlp):
+    doc = run(nlp, "Islamabad has invoked the 1972 Simla Agreement.")
+    assert not any(m["text"] == "Simla Agreement" and m["entity_id"].startswith("person:") for m in doc._.policy_mentions)
+
+
 def test_a_name_the_model_calls_a_body_after_the_same_person_is_that_person(nlp):
     doc = run(nlp, "In 1844 Minister Plenipotentiary Caleb Cushing presented his credentials in Macau. "
                    "Relations were established on June 16, 1844, when Caleb Cushing presented his credentials as Envoy.")

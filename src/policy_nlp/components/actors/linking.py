@@ -29,6 +29,10 @@ SURNAME_YEARS = 8
 ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, "metonym": 5, "demonym": 6}
 
 
+#: Entity types that are not bodies.
+_NOT_BODIES = {"state", "leader", "official", "person", "city", "country", "region", "place", "province"}
+
+
 def part_entity(name: str, whole: Entity, kind: str) -> Entity:
     """A place named after part of ``whole`` ("northern Syria") or a site in it ("Abu Ghraib
     prison"), with its code and coordinates."""
@@ -202,6 +206,13 @@ class EntityLinker:
         if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
                 or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
             return []
+        if len(span) == 1 and span.text in WORDS.org_head_words and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            # "the Bank" after "the World Bank", "the Commission" after "the Permanent Indus
+            # Commission": the one body the text named with that head word
+            same = [e for e in state.entities.values() if e.type not in _NOT_BODIES and len(e.name.split()) > 1
+                    and e.name.split()[-1] == span.text]
+            if len(same) == 1:
+                return [state.mention(span, same[0], "actor", "org")]
         if len(span) == 1 and (span[0].tag_ not in {"NNP", "NNPS"} and not span.text.isupper()
                                or span.text.isupper() and len(span.text) > 5 or span.text.lower() in WORDS.generic_org_words):
             # "OPINION", "Council", "State": a heading or a common noun, not a named body.

@@ -143,6 +143,8 @@ def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = fro
         return False
     if any(_names_a_state(kb, w) for w in words) or words[-1].lower() in WORDS.geo_head_words:
         return False  # "Bosnian Croats", "Sahel Niger", "Franz Josef Land"
+    if len(words) > 1 and words[-1].lower() in WORDS.org_event_words | WORDS.named_after_words:
+        return False  # "the Simla Agreement", "the Monroe Doctrine": a thing named after a place or person
     for i, w in enumerate(words):
         after_hyphen = i > 0 and words[i - 1] == "-"  # "Yun Duk-min"
         if not (_name_token(w) or w.lower() in WORDS.name_particles or w in {"-", "'"} or after_hyphen and w.isalpha()):
