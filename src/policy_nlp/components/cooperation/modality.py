@@ -53,8 +53,9 @@ class ModalityDetector:
             first = False
             if level.dep_ in {"ROOT", "parataxis"} or level.head.i == level.i:
                 break
-            if level.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in level.children):
-                break
+            if level.pos_ in {"VERB", "AUX"} and level.dep_ not in {"aux", "auxpass"} and any(
+                    c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in level.children):
+                break  # (an auxiliary the parser gave the subject is not the clause: "would remain suspended")
             # A negation does not reach across a coordination: in "isolation was not complete
             # and contacts ... have been taking place" the contacts are not negated.
             after_conj = level.dep_ == "conj"
@@ -89,6 +90,9 @@ class ModalityDetector:
         # "no longer share data", "no more joint patrols"; "Nobody should expect them to sign"
         negs += [c for c in children if c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)]
         negs += [c for c in children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lx.negative_subjects]
+        if any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(lemma_of(o) in self.lx.neg_nouns for o in c.children)
+               for c in children):
+            return "negated"  # "hold the treaty in abeyance", "fell into abeyance"
         if negs and not after_conj:
             if not is_trigger and tok.pos_ == "VERB" and lemma in self.lx.neg_verbs:
                 return ""  # two negations: "the amendment would not end humanitarian aid"
@@ -119,8 +123,9 @@ class ModalityDetector:
             # "calls for both sides to return to the table", "time for them to talk" (not "the
             # opportunity for this agreement to occur", a clause that hangs on a noun)
             return "proposed"
+        clause = tok.head if tok.dep_ in {"aux", "auxpass"} else tok  # "that the treaty would remain suspended"
         if auxes & {"would", "'d"} and auxes & self.lx.spec_modals == {"would"} and not words & self.lx.spec_words \
-                and tok.dep_ == "ccomp" and lemma_of(tok.head) in self.lx.reporting_verbs:
+                and clause.dep_ == "ccomp" and lemma_of(clause.head) in self.lx.reporting_verbs:
             return "proposed"  # the future of reported speech: "they confirmed that negotiations would begin"
         if auxes & self.lx.spec_modals or words & self.lx.spec_words or lemma in self.lx.spec_words:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
