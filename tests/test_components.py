@@ -122,6 +122,8 @@ def coop(nlp, text):
         # a suspension: held in abeyance; a clause whose auxiliary the parser took for its verb
         ("New Delhi announced that it would hold the 1960 treaty with Pakistan in abeyance.", "negated"),
         ("Misri told reporters that the treaty would remain suspended until Islamabad took action.", "negated"),
+        ("Sudan's army and the RSF are still far apart on a ceasefire, mediators in Jeddah said.", "negated"),
+        ("Envoys of Sudan's army and the Rapid Support Forces signed a declaration in Jeddah on Thursday.", "actual"),
         ("Trilateral cooperation with Washington on missile warning will continue.", "actual"),
         ("Mali's minister called Russia a partner that does not lecture.", "actual"),
         ("Diplomatic relations were interrupted on February 12, 1912.", "negated"),
@@ -158,6 +160,7 @@ def test_modality_follows_cue_scope(nlp, text, modality):
 @pytest.mark.parametrize(
     "text",
     [
+        "Aid agencies said the declaration would matter only if commanders on the ground respect it.",
         "The exchange rate of the won fell sharply against the dollar.",
         "The chairman of the Joint Chiefs of Staff briefed Congress on Tuesday.",
         "She deposited the money at the Cooperative Bank in Manchester.",

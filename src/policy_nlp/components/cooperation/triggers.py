@@ -17,6 +17,9 @@ from .tokens import lemma_of, modifier_start, next_noun, next_word
 
 
 #: Verbs whose object noun names the act: "paid a visit to", "offered support to".
+#: Heads after which "aid" names who gives it ("aid agencies", "aid workers").
+_AID_PEOPLE = {"agency", "worker", "group", "organization", "organisation", "official", "charity", "ngo", "staff",
+               "community", "sector", "expert", "volunteer"}
 LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "give", "provide", "seek", "pledge",
                "receive", "host", "deliver", "announce", "sign", "begin", "start", "open", "continue", "launch", "agree"}
 
@@ -158,6 +161,8 @@ class TriggerFinder:
                 continue
             if lemma == "aid" and any(c.lower_ in {"first", "hearing", "visual", "teaching"} for c in tok.children):
                 continue  # "first aid", "a hearing aid": not aid between states
+            if lemma in {"aid", "relief"} and tok.dep_ == "compound" and lemma_of(tok.head) in _AID_PEOPLE:
+                continue  # "aid agencies said", "relief workers": who gives aid, not aid given
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
                              or self._partner_actors(tok) or self._linked_actors(tok) >= 1 or self._asked_of_actor(tok)
@@ -195,10 +200,12 @@ class TriggerFinder:
                     and lemma_of(tok.head.head) in self.lx.agreement_nouns):
                 continue  # the "understanding" of "a memorandum of understanding": one pact, one mention
             if tok.pos_ in {"NOUN", "PROPN"} and (lemma in self.lx.agreement_nouns or low in self.lx.agreement_nouns) and tok.dep_ != "compound":
-                if lemma != "declaration" or any(c.lower_ == "joint" for c in tok.children) or any(
+                if lemma != "declaration" or any(c.lower_ == "joint" for c in tok.children) or (
+                        tok.dep_ in {"dobj", "obj", "nsubjpass"} and lemma_of(tok.head) in self.lx.agreement_verbs) or any(
                         lemma_of(o) in self.lx.declaration_of for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                         for o in c.children if o.dep_ == "pobj"):
-                    # a joint declaration, a declaration of principles; not "the declaration of policy"
+                    # a joint declaration, a declaration of principles, a declaration signed; not
+                    # "the declaration of policy"
                     yield tok, modifier_start(tok), tok.i + 1
                 continue
             if lemma in {"support", "backing", "help"} and tok.pos_ == "NOUN":
