@@ -382,6 +382,16 @@ def test_phrases_and_headings_that_are_not_cooperation(nlp, text):
     assert coop(nlp, text) == [], text
 
 
+def test_each_item_of_a_list_is_a_sentence_of_its_own(nlp):
+    # a release's list of signed instruments had been one sentence of five hundred words
+    doc = run(nlp, "The two presidents witnessed the signing of several instruments, among them:\n"
+                   "- a Memorandum of Understanding between the two central banks on a currency swap arrangement;\n"
+                   "- a Memorandum of Understanding on educational cooperation between Brazil and China;\n"
+                   "- a Joint Statement on Combating Climate Change.")
+    sentences = [s.text.strip().lstrip("- ") for s in doc.sents if s.text.strip(" -\n")]
+    assert [s.split()[:2] for s in sentences] == [["The", "two"], ["a", "Memorandum"], ["a", "Memorandum"], ["a", "Joint"]], sentences
+
+
 def test_a_heading_is_its_own_sentence(nlp):
     doc = run(nlp, "Roosevelt-Litvinov Conversations\n\nInitially, the talks made little headway.\n"
                    "Outlook\nThe talks resumed in May, when both sides returned\nto the table.")

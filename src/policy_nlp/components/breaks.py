@@ -9,14 +9,22 @@ parser keeps:
 * after a blank line (a paragraph break in text and Markdown);
 * after a single line break that ends a short line without closing punctuation: a
   heading, a by-line, a list item, or a paragraph of extracted HTML. Lines of
-  hard-wrapped prose are long, so a break inside a wrapped sentence is left alone.
+  hard-wrapped prose are long, so a break inside a wrapped sentence is left alone;
+* before a list item ("- ", "* ", "1. ", "(a) " at the start of a line), whatever ends the
+  line before it: the items of "fifteen instruments, among them:" are sentences of their own.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
+
+#: A list item's marker at the start of a line: each item is a block of its own, whatever
+#: ends the line before it ("among them:", "...;").
+_LIST_ITEM = re.compile(r"(?:[-*\u2022\u2013\u00b7]|\d{1,2}[.)]|\(?[a-z]\))[ \t]")
 
 #: A line this short (in characters) without closing punctuation ends its own block.
 SHORT_LINE = 60
@@ -39,7 +47,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
         nxt = doc[i + 1]
         if nxt.is_space:
             continue
-        if breaks == 1:
+        if breaks == 1 and not _LIST_ITEM.match(text, nxt.idx):
             line_start = text.rfind("\n", 0, tok.idx) + 1
             line = text[line_start:tok.idx].strip()
             if not line or len(line) >= SHORT_LINE or line.endswith(OPEN_ENDINGS) or nxt.text[:1].islower():
