@@ -964,6 +964,13 @@ def test_a_bodys_head_word_after_its_full_name_is_that_body(nlp):
     assert ids == ["org:world-bank", "org:permanent-indus-commission"], mentions(doc)
 
 
+def test_a_name_after_a_noun_for_a_body_is_a_body_not_a_place(nlp):
+    doc = run(nlp, "The EU banned the national airline Belavia from its airspace. "
+                   "The human rights centre Viasna has documented the arrests.")
+    kinds = {m["text"]: (m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert kinds["Belavia"][0] == "actor" and kinds["Viasna"][0] == "actor", kinds
+
+
 def test_a_pact_named_after_a_place_is_not_a_person(nlp):
     doc = run(nlp, "Islamabad has invoked the 1972 Simla Agreement.")
     assert not any(m["text"] == "Simla Agreement" and m["entity_id"].startswith("person:") for m in doc._.policy_mentions)

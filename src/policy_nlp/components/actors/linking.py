@@ -318,7 +318,10 @@ class EntityLinker:
                 or len(span) == 1 and span[0].tag_ == "NNPS"
                 or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place; "the Prosper Africa initiative": a thing)
-        entity = self._part_of_place(span) or Entity(f"place:{slug(span.text)}", span.text, "place", "")
+        part = self._part_of_place(span)
+        if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
+            return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
+        entity = part or Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
 
     def _part_of_place(self, span: Span) -> Entity | None:

@@ -28,6 +28,7 @@ class ActorWords:
     address_prefixes: frozenset[str]
     addressee_words: frozenset[str]
     person_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     name_particles: frozenset[str]
     geo_head_words: frozenset[str]
     facility_words: frozenset[str]
@@ -61,7 +62,7 @@ def load_actor_words() -> ActorWords:
         org_event_words=words("org_event_words"), org_not_first=words("org_not_first"),
         generic_org_words=words("generic_org_words"), title_words=words("title_words"),
         compass_words=words("compass_words"), org_head_words=words("org_head_words"),
-        person_titles=words("person_titles"), honorifics=words("honorifics"), address_prefixes=words("address_prefixes"), addressee_words=words("addressee_words"), person_nouns=words("person_nouns"), name_particles=words("name_particles"),
+        person_titles=words("person_titles"), honorifics=words("honorifics"), address_prefixes=words("address_prefixes"), addressee_words=words("addressee_words"), person_nouns=words("person_nouns"), body_nouns=words("body_nouns"), name_particles=words("name_particles"),
         geo_head_words=words("geo_head_words"), facility_words=words("facility_words"), non_name_acronyms=words("non_name_acronyms"),
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
         place_of_nouns=words("place_of_nouns"), origin_people_nouns=words("origin_people_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
