@@ -971,6 +971,14 @@ def test_a_name_after_a_noun_for_a_body_is_a_body_not_a_place(nlp):
     assert kinds["Belavia"][0] == "actor" and kinds["Viasna"][0] == "actor", kinds
 
 
+def test_the_first_of_a_double_surname_names_the_person_not_a_namesake_leader(nlp):
+    # "Gonzalez" had become Felipe González, Spain's prime minister of 1982-96, because the text names Spain
+    doc = run(nlp, "The opposition candidate Edmundo Gonzalez Urrutia won the count, and Spain later gave him asylum. "
+                   "Gonzalez left Caracas in September.", year=2024, published=True)
+    ids = {m["entity_id"] for m in doc._.policy_mentions if "Gonzalez" in m["text"]}
+    assert ids == {"person:edmundo-gonzalez-urrutia"}, mentions(doc)
+
+
 def test_a_pact_named_after_a_place_is_not_a_person(nlp):
     doc = run(nlp, "Islamabad has invoked the 1972 Simla Agreement.")
     assert not any(m["text"] == "Simla Agreement" and m["entity_id"].startswith("person:") for m in doc._.policy_mentions)

@@ -74,6 +74,11 @@ class DocState:
                 known = self.surnames.get(fold(key))
                 if known is None or _RANK.get(entity.type, 0) > _RANK.get(known.type, 0):
                     self.surnames[fold(key)] = entity
+        if len(names) >= 3 and names[-2][:1].isupper() and "." not in names[-2] and fold(names[-2]) not in self.surnames:
+            # The father's surname of a Spanish or Portuguese double surname ("Gonzalez" of
+            # "Edmundo Gonzalez Urrutia", "López" of "Andrés Manuel López Obrador"), when no
+            # one else of the text goes by it.
+            self.surnames[fold(names[-2])] = entity
 
     def person_named(self, text: str) -> Entity | None:
         """A person the document has already named in full with exactly this name."""
