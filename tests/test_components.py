@@ -979,6 +979,13 @@ def test_the_first_of_a_double_surname_names_the_person_not_a_namesake_leader(nl
     assert ids == {"person:edmundo-gonzalez-urrutia"}, mentions(doc)
 
 
+def test_plural_seas_and_unknown_acronyms_are_neither_people_nor_places(nlp):
+    doc = run(nlp, "Our navies patrol the Sulu and Sulawesi Seas together, under UNCLOS.")
+    found = mentions(doc)
+    assert not any(eid.startswith("person:") for _, _, eid in found), found
+    assert not any(text == "UNCLOS" and kind == "place" for text, kind, _ in found), found
+
+
 def test_a_pact_named_after_a_place_is_not_a_person(nlp):
     doc = run(nlp, "Islamabad has invoked the 1972 Simla Agreement.")
     assert not any(m["text"] == "Simla Agreement" and m["entity_id"].startswith("person:") for m in doc._.policy_mentions)

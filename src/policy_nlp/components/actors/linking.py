@@ -319,6 +319,8 @@ class EntityLinker:
                 or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place; "the Prosper Africa initiative": a thing)
         part = self._part_of_place(span)
+        if part is None and len(span) == 1 and span.text.isupper() and len(span.text) > 3:
+            return []  # "under UNCLOS": an unknown acronym names a treaty or a body, not a place
         if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
             return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
         entity = part or Entity(f"place:{slug(span.text)}", span.text, "place", "")
