@@ -124,6 +124,9 @@ def coop(nlp, text):
         ("Misri told reporters that the treaty would remain suspended until Islamabad took action.", "negated"),
         ("Sudan's army and the RSF are still far apart on a ceasefire, mediators in Jeddah said.", "negated"),
         ("Envoys of Sudan's army and the Rapid Support Forces signed a declaration in Jeddah on Thursday.", "actual"),
+        # a phrase that only looks like cooperation hides its own words, not the sentence's others
+        ("The Chairman of the Joint Chiefs of Staff has been in touch with the IDF Chief of Staff, General Halevi.", "actual"),
+        ("After an exchange of fire across the river, the two armies agreed a ceasefire.", "actual"),
         ("Trilateral cooperation with Washington on missile warning will continue.", "actual"),
         ("Mali's minister called Russia a partner that does not lecture.", "actual"),
         ("Diplomatic relations were interrupted on February 12, 1912.", "negated"),

@@ -79,6 +79,17 @@ def _governmental(entity_id: str) -> bool:
     return type_and_country(entity_id)[0] in {"state", "leader", "official", "igo"}
 
 
+def _phrase_tokens(sent, lowered: str, phrases) -> set[int]:
+    """Indices of the tokens of ``sent`` inside any of ``phrases`` (``lowered`` is its
+    lower-case text)."""
+    out: set[int] = set()
+    for phrase in phrases:
+        for m in re.finditer(re.escape(phrase), lowered):
+            span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            out.update(range(span.start, span.end) if span is not None else ())
+    return out
+
+
 def _with_pair(linked: list[str], earlier: list[str]) -> list[str]:
     """``linked`` with the two states named last before the sentence, when its own states,
     leaders and officials stand for fewer than two states."""
@@ -134,10 +145,14 @@ class CooperationDetector:
             if not any(sent.start <= i < sent.end for i in candidates) or _heading(sent):
                 continue
             lowered = sent.text.lower()
-            if any(p in lowered for p in self.lx.not_phrases) and not re.search(r"cooperat|collaborat|partnership", lowered):
-                continue
+            # Words inside a phrase that only looks like cooperation ("the Joint Chiefs",
+            # "an exchange of fire", "lost contact") are no trigger; the rest of the sentence
+            # may still hold one ("has been in touch with the IDF Chief of Staff").
+            blocked = _phrase_tokens(sent, lowered, self.lx.not_phrases)
             found, seen = [], set()
             for trigger in self.triggers.find(sent, candidates, actors, {**capitals, **recipients}, place_countries):
+                if blocked & {trigger[0].i, *range(trigger[1], trigger[2])}:
+                    continue
                 if trigger[0].i not in seen:  # one mention per trigger word
                     seen.add(trigger[0].i)
                     found.append(trigger)

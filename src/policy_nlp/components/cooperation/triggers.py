@@ -33,7 +33,7 @@ _OFFICE_NOUNS = {"official", "counterpart", "delegation", "leader", "government"
                  "premier", "secretary", "chancellor", "king", "prince", "commander", "general", "admiral", "troops",
                  "force", "military", "navy", "army", "team", "scientist", "researcher", "student", "national",
                  "expert", "engineer", "mission", "company", "firm", "commissioner", "spokesperson", "spokesman",
-                 "spokeswoman", "chair", "chairman", "emissary", "representative", "adviser", "advisor", "governor"}
+                 "spokeswoman", "chair", "chairman", "emissary", "representative", "adviser", "advisor", "governor", "chief", "head", "staff"}
 
 #: Verbs that hold, resume or break off a dialogue as their object.
 _HOLDING_VERBS = {"hold", "resume", "begin", "start", "open", "continue", "reopen", "conduct", "pursue", "break", "suspend",
@@ -411,8 +411,12 @@ class TriggerFinder:
             if lemma not in self.lx.meeting_verbs or any(c.dep_ == "prt" for c in tok.children):
                 return False  # "called off", "spoke out"
         elif tok.pos_ == "NOUN" and lemma in self.lx.contact_nouns and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-            # "was in close communication with Defense Minister Yoav Gallant of Israel"
-            return self._met_by_someone(tok.head.head, [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"])
+            # "was in close communication with Defense Minister Yoav Gallant of Israel", "the
+            # Chairman of the Joint Chiefs has been in touch with the IDF Chief of Staff"
+            verb, partners = tok.head.head, [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or inherited_subject(verb)
+            return self._met_by_someone(verb, partners) or len(
+                self._sides_of(([subject] if subject is not None else []) + partners, governments_only=True)) >= 2
         elif tok.pos_ != "NOUN" or lemma not in self.lx.meeting_nouns or self._sport_tour(tok):
             return False
         elif lemma in self.lx.held_only_nouns and not (tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in _MEETING_VERBS):
@@ -548,6 +552,8 @@ class TriggerFinder:
                 kind, country = type_and_country(eid) if eid else ("", "")
                 if kind in {"state", "leader", "official"} and country and ";" not in country:
                     sides.add(country)
+                elif eid in load_knowledge_base().government_bodies:
+                    sides.add(load_knowledge_base().government_bodies[eid])  # "the IDF", "the Joint Chiefs of Staff"
                 elif kind == "igo" and not governments_only:
                     sides.add(eid)
         return sides
