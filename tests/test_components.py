@@ -164,6 +164,7 @@ def test_modality_follows_cue_scope(nlp, text, modality):
     "text",
     [
         "Aid agencies said the declaration would matter only if commanders on the ground respect it.",
+        "We hope to be in a position soon to share the news with their families and friends.",
         "The exchange rate of the won fell sharply against the dollar.",
         "The chairman of the Joint Chiefs of Staff briefed Congress on Tuesday.",
         "She deposited the money at the Cooperative Bank in Manchester.",

@@ -313,7 +313,12 @@ class TriggerFinder:
             if tok.pos_ == "VERB":
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
                 partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "alongside"}]
-                if lemma in self.lx.with_verbs and partners and lemma not in {"engage", "trade"}:
+                if lemma in self.lx.with_verbs and partners and lemma not in {"engage", "trade"} and not (
+                        lemma == "share" and objects and not any(lemma_of(o) in self.lx.share_objects or o.lower_ in self.lx.share_objects
+                                                                 for o in objects)
+                        and not any(t.i in self._actors for p in partners for t in p.subtree)):
+                    # ("share data with", "share beam time with colleagues from Israel", not
+                    # "share the news with their families")
                     yield tok, tok.i, partners[0].i + 1
                 elif lemma == "share" and any(lemma_of(o) in self.lx.share_objects for o in objects):
                     yield tok, tok.i, max(o.i for o in objects) + 1
