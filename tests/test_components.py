@@ -165,6 +165,8 @@ def test_modality_follows_cue_scope(nlp, text, modality):
     [
         "Aid agencies said the declaration would matter only if commanders on the ground respect it.",
         "We hope to be in a position soon to share the news with their families and friends.",
+        "The war has left over 5 million people requiring humanitarian assistance in the north.",
+        "Individuals in need of immediate emergency assistance in Turkey should call the local authorities.",
         "The exchange rate of the won fell sharply against the dollar.",
         "The chairman of the Joint Chiefs of Staff briefed Congress on Tuesday.",
         "She deposited the money at the Cooperative Bank in Manchester.",

@@ -46,6 +46,23 @@ def _state_pair(tok: Token) -> bool:
     return len(parts) == 2 and all(p[:1].isupper() for p in parts)
 
 
+#: People in need, as opposed to states or governments asking for help.
+_NEEDY = {"people", "person", "individual", "civilian", "child", "family", "refugee", "resident", "survivor", "victim",
+          "household", "citizen", "woman", "man", "patient", "migrant", "population"}
+
+
+def _needed_by_people(noun: Token) -> bool:
+    """True for aid that people need ("people requiring humanitarian assistance",
+    "individuals in need of emergency assistance"), not aid a state gives or asks for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "need":
+        return True  # "in need of assistance"
+    if noun.dep_ in {"dobj", "obj"} and head.lemma_.lower() in {"need", "require"}:
+        who = head.head if head.dep_ in {"acl", "relcl"} else next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return who is not None and who.lemma_.lower() in _NEEDY
+    return False
+
+
 def inherited_subject(verb: Token) -> Token | None:
     """The subject a verb without its own shares with the verb it depends on: "the United
     States wanted to improve relations", "refused to recognize or establish relations",
@@ -163,6 +180,8 @@ class TriggerFinder:
                 continue  # "first aid", "a hearing aid": not aid between states
             if lemma in {"aid", "relief"} and tok.dep_ == "compound" and lemma_of(tok.head) in _AID_PEOPLE:
                 continue  # "aid agencies said", "relief workers": who gives aid, not aid given
+            if lemma in {"aid", "assistance", "relief"} and _needed_by_people(tok):
+                continue  # "5 million people requiring humanitarian assistance": a need, not aid given
             if lemma in {"aid", "assistance", "relief", "sharing", "trade"}:
                 qualified = (any(c.dep_ in {"amod", "compound"} for c in tok.children) or lemma == "sharing"
                              or self._partner_actors(tok) or self._linked_actors(tok) >= 1 or self._asked_of_actor(tok)
