@@ -438,6 +438,12 @@ def test_a_pair_after_a_dotted_abbreviation_names_both_sides(nlp, text, sides):
     assert found and set(found[0]["participants"]) == sides, found
 
 
+def test_the_three_countries_are_the_last_three_states_named(nlp):
+    found = coop(nlp, "Egypt, Sudan and Ethiopia still argue over the dam. In March 2015 the leaders of the three "
+                      "countries signed the Declaration of Principles in Khartoum.")
+    assert found and set(found[0]["participants"]) == {"state:EGY", "state:SDN", "state:ETH"}, found
+
+
 def test_a_states_combining_form_before_another_state_names_it(nlp):
     found = coop(nlp, "The collision in 2010 soured Sino-Japanese relations for years.")
     assert found and set(found[0]["participants"]) == {"state:CHN", "state:JPN"}, found

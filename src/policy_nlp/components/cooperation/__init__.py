@@ -65,8 +65,11 @@ def _heading(sent) -> bool:
 
 #: Words for the two sides of a bilateral relation named earlier: "both Governments", "the
 #: two countries", "the Governments" of a joint statement.
-_PAIR = re.compile(r"\b(?:both|the two)\s+(?:governments|countries|nations|states|sides|leaders|peoples|economies)\b"
+_PAIR = re.compile(r"\b(?:both|the (?:two|all three|three|four|five)|all (?:three|four|five))\s+"
+                   r"(?:governments|countries|nations|states|sides|leaders|peoples|economies)\b"
                    r"|\b(?-i:[Tt]he Governments)\b", re.IGNORECASE)  # ("the governments of Europe" is no pair)
+#: How many states a group names ("the three countries": the last three named).
+_GROUP_SIZE = {"three": 3, "four": 4, "five": 5}
 
 
 def _country_of(entity_id: str) -> str:
@@ -90,18 +93,18 @@ def _phrase_tokens(sent, lowered: str, phrases) -> set[int]:
     return out
 
 
-def _with_pair(linked: list[str], earlier: list[str]) -> list[str]:
-    """``linked`` with the two states named last before the sentence, when its own states,
-    leaders and officials stand for fewer than two states."""
-    if len({_country_of(eid) for eid in linked} - {""}) >= 2:
+def _with_pair(linked: list[str], earlier: list[str], size: int = 2) -> list[str]:
+    """``linked`` with the ``size`` states named last before the sentence, when its own
+    states, leaders and officials stand for fewer than ``size`` states."""
+    if len({_country_of(eid) for eid in linked} - {""}) >= size:
         return linked
     recent: list[str] = []
     for eid in reversed(earlier):
         if eid not in recent:
             recent.append(eid)
-        if len(recent) == 2:
+        if len(recent) == size:
             break
-    if len(recent) < 2:
+    if len(recent) < size:
         return linked
     return [*linked, *(eid for eid in reversed(recent) if eid not in linked)]
 
@@ -176,7 +179,8 @@ class CooperationDetector:
                 linked = participants(trigger, actors, recipients)
                 linked += [eid for eid in self._inter_pair(doc, start, end) if eid not in linked]
                 if pair is not None:
-                    linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start])
+                    size = next((n for word, n in _GROUP_SIZE.items() if word in pair.group(0).lower()), 2)
+                    linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start], size)
                 domain = domains(trigger, sent, self.lx)
                 if domain == ["other"] and any(_governmental(eid) for eid in linked):
                     # No word names a field, and governments take part: cooperation between
