@@ -121,10 +121,35 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("PM Boris Johnson article on Hong Kong: 3 June 2020", "PM Boris Johnson article on Hong Kong: 3 June 2020",
      "Boris Johnson", "2020-06-03"),
     ("Hong Kong statement on the new security law\nJune 3, 2020", "Hong Kong statement on the new security law", "", "2020-06-03"),
+    # a Markdown headline of two sentences over its standfirst; the date under the standfirst
+    ("**OPINION | MIDDLE EAST**\n\n# Europe's Last Lever on Iran Expires in October. It Should Pull It Now.\n\n"
+     "*The snapback of UN sanctions is the only tool left from the 2015 nuclear deal. Waiting for Tehran to change "
+     "course has already failed.*\n\nFebruary 20, 2025 \u00b7 7 min read",
+     "Europe's Last Lever on Iran Expires in October. It Should Pull It Now.", "", "2025-02-20"),
+    # a publisher in capitals above the report's title; two authors on a line of their own
+    ("INSTITUTE FOR SAHEL AND MAGHREB STUDIES\nSpecial Report No. 4 | April 2025\n\nPARTNERS OF NECESSITY\n"
+     "Russia, ECOWAS and the Reordering of Security in the Central Sahel\n\nAminata Kouyaté and Olivier Ndiaye\n\n"
+     "ISMS Special Report No. 4 \u2014 April 2025",
+     "PARTNERS OF NECESSITY", "Aminata Kouyaté and Olivier Ndiaye", "2025-04-01"),
+    # speakers with their offices in a byline; a date with its time; a dotted date is day first
+    ("JOINT PRESS CONFERENCE\nBY PRESIDENT YOON SUK YEOL AND PRIME MINISTER ANTHONY ALBANESE OF AUSTRALIA\n\n"
+     "Seoul\nSeptember 4, 2024", "JOINT PRESS CONFERENCE", "Yoon Suk Yeol and Anthony Albanese", "2024-09-04"),
+    ("Mediators hand Israel and Hamas a final draft\nTuesday, January 14, 2025 7:58 AM GMT+3 | Updated 2 hours ago\n\n"
+     "By Rania El-Sayed and Omar Haddad", "Mediators hand Israel and Hamas a final draft", "Rania El-Sayed and Omar Haddad",
+     "2025-01-14"),
+    ("How Japan Can Lead on Trade\nVeröffentlicht am 12.03.2021", "How Japan Can Lead on Trade", "", "2021-03-12"),
 ])
 def test_header_layouts_of_scraped_articles(head, title, author, published):
     header = read_header(head + "\n\n" + _BODY + "\n")
     assert (header.title, header.author, header.published) == (title, author, published)
+
+
+def test_an_op_ed_names_its_author_in_its_closing_biography():
+    text = ("# Europe Should Pull the Lever Now\n\nFebruary 20, 2025\n\n" + _BODY + "\n\n"
+            "*Miriam Castellanos is a senior fellow at the Atlantic Deterrence Project. The views expressed are her own.*\n")
+    header = read_header(text)
+    assert header.author == "Miriam Castellanos"
+    assert any("Castellanos is a senior fellow" in text[s:e] for s, e in header.boilerplate)
 
 
 def test_a_date_that_ends_the_headline_or_the_text_is_the_publication_date():
@@ -220,6 +245,20 @@ def test_html_goes_through_the_article_extractor(tmp_path):
     assert doc.status == "ok" and doc.format == "html"
     assert doc.author == "Ana Ruiz" and doc.published == "2023-05-06"
     assert "Vienna" in doc.text and "Subscribe" not in doc.text and "Copyright" not in doc.text
+
+
+def test_citation_authors_written_surname_first_are_read_as_names():
+    from policy_nlp.ingest.html import extract_html
+
+    # "Karimova, Dilnoza" had become two authors, "Karimova" and "Dilnoza"
+    html = ("<html><head><title>The Amu Darya Squeeze</title>"
+            "<meta name='citation_author' content='Karimova, Dilnoza'><meta name='citation_author' content='Lindqvist, Per'>"
+            "</head><body><article><h1>The Amu Darya Squeeze</h1>"
+            "<p>Afghanistan's Qosh Tepa canal will divert water from the Amu Darya, and Uzbekistan and Turkmenistan "
+            "have asked the Taliban authorities for data on how much it will take in dry years.</p>"
+            "<p>Neither request has been answered, and the canal's first section is already carrying water toward "
+            "the plains of the north.</p></article></body></html>")
+    assert extract_html(html).author == "Dilnoza Karimova; Per Lindqvist"
 
 
 def test_a_quotation_written_as_a_div_is_kept_and_page_furniture_is_not():

@@ -73,6 +73,14 @@ _PUBLISHER = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'\u2019.-]*\s+){0,5}"
                         r"University|Agency|Commission|Secretariat|Embassy|Mission)"
                         r"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*)*)*"
                         r"(?:,\s*[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*)*)?$")
+_PUBLISHER_CAPITALS = re.compile(_PUBLISHER.pattern, re.IGNORECASE)
+
+
+def _publisher(line: str) -> bool:
+    """True for a publisher's name, in capitals too ("INSTITUTE FOR SAHEL AND MAGHREB STUDIES")."""
+    return bool(_PUBLISHER.match(line) or line.isupper() and _PUBLISHER_CAPITALS.match(line))
+
+
 #: A byline with its date, either way round: "Written by Karl Jensen on 12 March 2021",
 #: "January 15, 2021 by Peter Brandt".
 _DATED_BYLINE = re.compile(
@@ -131,7 +139,9 @@ _MONTH_WORD = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True
 _BARE_DATE = re.compile(
     r"^\s*(?P<date>(?:\w+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}))\s*$"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}))"
+    # a time after the date: "Tuesday, January 14, 2025 7:58 AM GMT+3", "14 January 2025, 07:58 GMT"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?\s*$"
 )
 _LABELLED = re.compile(r"^\s*(?P<key>title|headline|subject|re|from|to|cc|category|categories|section|topic|region|filed under|site|source)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -184,7 +194,9 @@ def parse_date(value: str) -> str:
     value = _MONTH_WORD.sub(lambda m: _MONTHS[m.group(1).lower()], value)
     try:
         # (a missing day or month is the first, not today's: "March 2024" is 2024-03-01)
-        parsed = dateparser.parse(value, fuzzy=True, default=datetime(2000, 1, 1))
+        # (a dotted date is day first wherever it is written: "12.03.2021" is 12 March)
+        parsed = dateparser.parse(value, fuzzy=True, default=datetime(2000, 1, 1),
+                                  dayfirst=bool(re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", value)))
     except (ValueError, OverflowError, TypeError):
         return ""
     except Exception:  # dateutil raises ParserError subclasses of ValueError; guard odd inputs
@@ -199,6 +211,8 @@ def _words(line: str) -> int:
 
 
 def _is_prose(line: str) -> bool:
+    if _MD_HEADING.match(line) and _words(line) < _PROSE_WORDS:
+        return False  # "# Europe's Last Lever on Iran Expires in October. It Should Pull It Now."
     ends = len(re.findall(r"[.!?](?:\s|$)", line))
     # (a long line with no sentence end is a heading: "Remarks by Ambassador ..., Special
     # Envoy for the Horn of Africa, at the Peace and Security Side Event of the ... Summit")
@@ -315,6 +329,17 @@ def _author_bio(contents: list[str], filled: list[int], last_prose: int, furnitu
     return out
 
 
+def _bio_author(contents: list[str], rows: list[int]) -> str:
+    """The author an op-ed names only in its closing biography: "*Miriam Castellanos is a
+    senior fellow at the Atlantic Deterrence Project ...*"."""
+    for i in rows:
+        line = _strip_markdown(contents[i].strip()).strip("*_ ")
+        m = re.match(r"^(?P<name>(?:[A-Z][\w.'\u2019-]+\s+){1,3}[A-Z][\w.'\u2019-]+)\s+(?:is|was|serves as|has been)\s", line)
+        if m and _BIO.match(line) and _AFFILIATION.search(line) and _NAME_LINE.match(m.group("name")):
+            return m.group("name")
+    return ""
+
+
 def _named_author_bio(header: TextHeader, contents: list[str], lines: list[tuple[int, int]], filled: list[int],
                       last_prose: int) -> None:
     """A closing line that starts with the byline's name and says who they are ("Hannah
@@ -353,8 +378,9 @@ def read_header(text: str) -> TextHeader:
     related = _related_block(contents, first_prose)
     boiler_spans = set(header.boilerplate)
     furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
-    header.boilerplate.extend(lines[i] for i in related + _author_bio(contents, filled, last_prose, furniture)
-                              + _resources_section(contents) if lines[i] not in header.boilerplate)
+    bio_rows = _author_bio(contents, filled, last_prose, furniture)
+    header.boilerplate.extend(lines[i] for i in related + bio_rows + _resources_section(contents)
+                              if lines[i] not in header.boilerplate)
     credit_author = ""
     for i in filled[-3:]:
         if m := _WIRE_CREDIT.match(contents[i]):
@@ -450,7 +476,7 @@ def read_header(text: str) -> TextHeader:
         if before and _words(contents[before[-1]]) <= 6:
             header.site = header.site or _strip_markdown(contents[before[-1]].strip())
             header.masked.append(lines[before[-1]])
-    header.author = header.author or credit_author or header.fallback_author
+    header.author = header.author or credit_author or header.fallback_author or _bio_author(contents, bio_rows)
     _named_author_bio(header, contents, lines, filled, last_prose)
     header.masked.extend(lines[i] for i in meta_rows if i not in unmasked)
     header.masked.extend(header.boilerplate)
@@ -535,13 +561,16 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
-        named = [i for i in before if not (_PUBLISHER.match(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
+        named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
         if quoted or speeches:
             # a talk's own title in quotes, else the speech's line rather than the event's:
             # "Keynote Address by Minister ... / Forum on Inter-Korean Health ..., Seoul"
             return quoted[-1] if quoted else speeches[0]
+        marked = [i for i in named if _MD_HEADING.match(contents[i])]
+        if marked:
+            return marked[-1]  # a Markdown heading, not the standfirst under it
         if named:
             return named[-1]
         # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
@@ -584,7 +613,15 @@ def _clean_name(name: str) -> str:
         kept.append(part)
     name = re.sub(r"\s+(?:and|&)\s+", " and ", ", ".join(kept))
     name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame)\.?\s+", "", name.strip(" ."), flags=re.IGNORECASE)
-    return name.title() if name.isupper() else name  # "BY JOHN SMITH"
+    name = name.title() if name.isupper() else name  # "BY JOHN SMITH"
+    pieces = re.split(r"\s+and\s+", name, flags=re.IGNORECASE)
+    if any(p.split() and p.split()[0].lower() in _SPEAKER_TITLES - {"the"} for p in pieces):
+        # speakers with their offices: "BY PRESIDENT YOON SUK YEOL AND PRIME MINISTER ANTHONY
+        # ALBANESE OF AUSTRALIA" are Yoon Suk Yeol and Anthony Albanese
+        people = [_speaker(re.sub(r"\s+of\s+.*$", "", p, flags=re.IGNORECASE)) for p in pieces]
+        if all(people):
+            name = " and ".join(people)
+    return name
 
 
 def _place_name(text: str) -> bool:
@@ -680,7 +717,9 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
     candidate_rows, meta = set(candidates), set(meta_rows)
     for i in candidates[:_HEADER_NAME_LINES]:
         line = _strip_markdown(contents[i].strip())
-        if not _NAME_LINE.match(line) or line.split()[0].lower() in _NOT_A_NAME_START or _names_an_event(line):
+        names = re.split(r"\s+(?:and|&)\s+|,\s+", line)  # "Aminata Kouyaté and Olivier Ndiaye"
+        if not all(_NAME_LINE.match(n) for n in names) or len(names) > 4 or line.split()[0].lower() in _NOT_A_NAME_START \
+                or _names_an_event(line) or any(_place_name(n) for n in names):
             continue
         k = position[i]
         neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
