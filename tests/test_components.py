@@ -1097,3 +1097,16 @@ def test_those_cooperation_is_aimed_at_take_no_part_in_it(nlp):
     # what is itself opposed keeps its sides
     rows = coop(nlp, "Germany would deal a heavy blow against the Anglo-Russian alliance.")
     assert rows and any("state:RUS" in r["participants"] for r in rows)
+
+
+def test_a_name_cut_by_the_line_break_of_hard_wrapped_text_is_still_found(analyzer, tmp_path):
+    # Text from PDFs and e-mails breaks lines every 70-80 characters; a break inside a name
+    # had hidden it from the tagger ("Crown Prince Mohammed" / "bin Salman" became King Salman).
+    text = ("Iranian Foreign Minister Abbas Araghchi visited Riyadh in October and met Crown Prince Mohammed\n"
+            "bin Salman, and the chief of staff of the Saudi armed forces travelled to Tehran the following month.\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    result = analyzer.analyze_path(path, tmp_path)
+    people = {m["entity_id"]: text[m["start_char"]:m["end_char"]] for m in result.mentions}
+    assert people.get("person:mohammed-bin-salman", "").endswith("Mohammed\nbin Salman"), people
+    assert "person:salman-bin-abdulaziz" not in people

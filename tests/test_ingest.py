@@ -478,3 +478,18 @@ def test_a_wire_reports_credit_line_is_furniture_and_names_its_author():
     assert header.author == "Ana Souza"
     assert "(Reporting by Ana Souza; editing by Mark Hill)" in {text[s:e] for s, e in header.boilerplate}
     assert read_header("A title\n\nThe reporting by journalists in the region was brave and it went on for weeks.\n").author == ""
+
+
+def test_a_line_break_inside_a_wrapped_sentence_is_read_as_a_space():
+    from policy_nlp.ingest.textclean import unwrap_lines
+
+    text = ("The agreement was signed by Iran's then security chief Ali Shamkhani and Saudi national\n"
+            "security adviser Musaed Al-Aiban alongside China's top diplomat Wang Yi in Beijing.\n"
+            "GULF REALIGNMENT\n"
+            "1. Saudi Arabia and Iran agreed to reopen embassies within two months of the deal.\n"
+            "2. Both sides reaffirmed the 2001 security cooperation agreement between them.\n")
+    out = unwrap_lines(text)
+    assert len(out) == len(text)  # every offset still indexes the file's text
+    assert "Saudi national security adviser" in out
+    # a sentence that ends the line, a heading and the items of a list keep their breaks
+    assert "in Beijing.\nGULF REALIGNMENT\n1. Saudi" in out and "the deal.\n2. Both" in out

@@ -15,7 +15,7 @@ from .files import FileTooLarge, NotARegularFile, read_regular_file
 from .html import extract_html
 from .language import identify
 from .names import name_bytes
-from .textclean import apply_mask, apply_stops, mask_markdown, mask_underscore_emphasis, parse_date, read_header, wire_datelines
+from .textclean import apply_mask, apply_stops, mask_markdown, mask_underscore_emphasis, parse_date, read_header, unwrap_lines, wire_datelines
 
 __all__ = ["SourceDocument", "discover", "list_files", "load_document", "not_selected", "read_source", "doc_id_for"]
 
@@ -145,7 +145,7 @@ def _load(doc: SourceDocument, data: bytes) -> SourceDocument:
         spans.extend(mask_markdown(text))
     spans.extend(mask_underscore_emphasis(text))
     datelines, stops = wire_datelines(text)
-    doc.masked = apply_stops(apply_mask(text, spans + datelines), stops)
+    doc.masked = unwrap_lines(apply_stops(apply_mask(text, spans + datelines), stops))
     return doc
 
 
