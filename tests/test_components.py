@@ -1108,5 +1108,19 @@ def test_a_name_cut_by_the_line_break_of_hard_wrapped_text_is_still_found(analyz
     path.write_text(text, encoding="utf-8")
     result = analyzer.analyze_path(path, tmp_path)
     people = {m["entity_id"]: text[m["start_char"]:m["end_char"]] for m in result.mentions}
-    assert people.get("person:mohammed-bin-salman", "").endswith("Mohammed\nbin Salman"), people
+    # (written as the line that starts the name: a cell holds one line)
+    assert people.get("person:mohammed-bin-salman") == "Crown Prince Mohammed", people
     assert "person:salman-bin-abdulaziz" not in people
+
+
+def test_a_mention_cut_by_a_line_break_is_written_as_its_line_that_starts_the_name():
+    # one line per cell, and the offsets still reproduce the cell's text
+    from policy_nlp.rows import _one_line_span
+
+    text = "met Crown Prince Mohammed\nbin Salman in Riyadh, and the Alliance\nof Sahel States"
+    s, e = _one_line_span(text, 4, 36)
+    assert text[s:e] == "Crown Prince Mohammed"
+    start = text.index("Alliance")
+    s, e = _one_line_span(text, start, len(text))
+    assert text[s:e] == "Alliance"
+    assert _one_line_span(text, 0, 3) == (0, 3)

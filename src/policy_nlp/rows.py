@@ -15,6 +15,26 @@ from .settings import MULTI_SEPARATOR
 EVIDENCE_SEPARATOR = " | "
 
 
+def _one_line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of a mention that a hard-wrapped line break cuts ("Crown Prince Mohammed"
+    / "bin Salman"), narrowed to its longest line: a cell holds one line, and its offsets
+    must reproduce its text."""
+    if "\n" not in text[start:end]:
+        return start, end
+    pieces, at = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = at + line.index(stripped)
+            pieces.append((len(stripped), first, first + len(stripped)))
+        at += len(line) + 1
+    if not pieces:
+        return start, end
+    # (a piece that starts as a name does: "Alliance" rather than "of Sahel States")
+    _, first, last = max(pieces, key=lambda p: (text[p[1]].isupper(), p[0], p[1]))
+    return first, last
+
+
 def one_line(text: str) -> str:
     """``text`` on one line: every run of whitespace, line breaks included, becomes one space."""
     return " ".join(text.split())
@@ -84,10 +104,11 @@ def build(source: SourceDocument, mentions: list[dict], entities: dict[str, dict
     for m in mentions:
         ent = entities[m["entity_id"]]
         etype = _entity_type(ent, m["kind"])
+        start, end = _one_line_span(source.text, m["start_char"], m["end_char"])
         mention_rows.append({
             "doc_id": source.doc_id, "sentence_id": sentence_of(m["start_char"]),
-            "start_char": m["start_char"], "end_char": m["end_char"],
-            "text": source.text[m["start_char"]:m["end_char"]], "kind": m["kind"],
+            "start_char": start, "end_char": end,
+            "text": source.text[start:end], "kind": m["kind"],
             "entity_id": m["entity_id"], "name": ent["name"], "type": etype, "country_iso3": ent["country_iso3"],
             "latitude": _coord(ent, "latitude", m["kind"]), "longitude": _coord(ent, "longitude", m["kind"]),
             "surface_role": m["role"],
