@@ -1124,3 +1124,10 @@ def test_a_mention_cut_by_a_line_break_is_written_as_its_line_that_starts_the_na
     s, e = _one_line_span(text, start, len(text))
     assert text[s:e] == "Alliance"
     assert _one_line_span(text, 0, 3) == (0, 3)
+
+
+def test_the_north_is_north_korea_only_as_a_state_not_in_a_north_south_name(nlp):
+    doc = run(nlp, "North Korea fired two missiles on Monday. Japan funds the North\u2013South Commuter Railway near "
+                   "Manila. The North fired again on Friday.")
+    norths = [m["text"] for m in doc._.policy_mentions if m["entity_id"] == "state:PRK"]
+    assert norths == ["North Korea", "North"], mentions(doc)

@@ -108,7 +108,7 @@ class TokenScans:
             if token.text not in {"North", "South"} or token.idx in covered or token.i == 0:
                 continue
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if doc[token.i - 1].lower_ != "the" or (after is not None and (after.is_title or after.text == "-")):
+            if doc[token.i - 1].lower_ != "the" or (after is not None and (after.is_title or after.text in {"-", "\u2013", "\u2014"})):
                 continue
             entity = self.kb.entities["state:PRK" if token.text == "North" else "state:KOR"]
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
