@@ -141,6 +141,8 @@ def plausible_person(span: Span, kb: KnowledgeBase, common: frozenset[str] = fro
     words = [t.text for t in span]
     if any(ch.isdigit() for ch in span.text) or span.text.isupper() and len(span) == 1:
         return False
+    if any(t.lower_ in {"a.m.", "p.m."} for t in span):
+        return False  # "11:05 A.M. KST": a time, not a name
     if any(_names_a_state(kb, w) for w in words) or words[-1].lower() in WORDS.geo_head_words:
         return False  # "Bosnian Croats", "Sahel Niger", "Franz Josef Land"
     if len(words) > 1 and words[-1].lower() in WORDS.org_event_words | WORDS.named_after_words:
