@@ -1134,7 +1134,7 @@ def test_the_north_is_north_korea_only_as_a_state_not_in_a_north_south_name(nlp)
 
 
 def test_a_time_is_no_person_and_a_named_reservoir_is_a_place(nlp):
-    doc = run(nlp, "The briefing began at 11:05 A.M. KST in Seoul. Tajikistan is filling the Rogun reservoir on the Vakhsh.")
+    doc = run(nlp, "The briefing began at 11:05 A.M. KST in Seoul. Work resumed at the Rogun reservoir in Tajikistan.")
     found = mentions(doc)
     assert not any("A.M." in text for text, _, _ in found), found
     assert any(text == "Rogun reservoir" and kind == "place" for text, kind, _ in found), found
