@@ -1138,3 +1138,13 @@ def test_a_time_is_no_person_and_a_named_reservoir_is_a_place(nlp):
     found = mentions(doc)
     assert not any("A.M." in text for text, _, _ in found), found
     assert any(text == "Rogun reservoir" and kind == "place" for text, kind, _ in found), found
+
+
+def test_a_leaders_state_joins_the_leader_as_a_side_when_the_text_names_it(nlp):
+    doc = run(nlp, "Pakistan and Australia signed a trade agreement in 2005. President Pervez Musharraf paid a state "
+                   "visit to Australia at the invitation of the Governor-General.", year=2005, published=True)
+    visit = [c for c in doc._.policy_cooperation if "visit" in c["trigger"]]
+    assert visit and {"person:pervez-musharraf", "state:PAK", "state:AUS"} <= set(visit[0]["participants"]), visit
+    # a state the text never names is no entity of it, so it is not added
+    doc = run(nlp, "President Pervez Musharraf paid a state visit to Australia.", year=2005, published=True)
+    assert all(c["participants"].count("state:PAK") == 0 for c in doc._.policy_cooperation)

@@ -133,6 +133,7 @@ def score_document(result, gold: dict, text: str | None = None) -> dict:
             "modality_gold": g["modality"][0], "modality_ok": c["modality"] in g["modality"],
             "modality_pred": c["modality"],
             "participants_ok": hits == len(gold_keys) and len(participants) <= len(gold_keys) + 1,
+            "participants_pred": sorted(participants), "participants_gold": sorted(gold_participants),
         })
     out["cooperation"] = {"tp": len(found), "fp": len(fp_sentences), "fn": len(golds) - len(found),
                           "details": details, "false_positives": sorted(fp_sentences),

@@ -77,6 +77,17 @@ def _country_of(entity_id: str) -> str:
     return country if kind in {"state", "leader", "official"} else ""
 
 
+def _leaders_states(linked: list[str]) -> list[str]:
+    """The states of the leaders and officials among ``linked``: a leader acts for their
+    state ("President Musharraf paid a state visit to Australia" is Pakistan's too)."""
+    out = []
+    for eid in linked:
+        kind, country = type_and_country(eid)
+        if kind in {"leader", "official"} and country and ";" not in country:
+            out.append(country)
+    return out
+
+
 def _governmental(entity_id: str) -> bool:
     """True for a state, or a leader, official or international body the knowledge base knows."""
     return type_and_country(entity_id)[0] in {"state", "leader", "official", "igo"}
@@ -178,6 +189,9 @@ class CooperationDetector:
             for trigger, start, end in found:
                 linked = participants(trigger, actors, recipients)
                 linked += [eid for eid in self._inter_pair(doc, start, end) if eid not in linked]
+                # (a leader's state joins them when the document names it: an entity of its own)
+                linked += [f"state:{c}" for c in dict.fromkeys(_leaders_states(linked))
+                           if f"state:{c}" not in linked and f"state:{c}" in (doc._.policy_entities or {})]
                 if pair is not None:
                     size = next((n for word, n in _GROUP_SIZE.items() if word in pair.group(0).lower()), 2)
                     linked = _with_pair(linked, [eid for i, eid in states_before if i < sent.start], size)
