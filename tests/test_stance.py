@@ -291,3 +291,16 @@ def test_a_speaker_named_with_initials_is_still_known_by_their_state(analyzer, t
     assert result.document["author"] == "Retno L.P. Marsudi"
     assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]
     assert "speaker's own state (IDN) set aside" in result.document["stance_target_basis"]
+
+
+def test_of_two_authors_of_different_states_the_second_is_the_guest_the_text_is_about(analyzer, tmp_path):
+    # a joint press conference published by the host: both leaders speak, the guest's state is the target
+    text = ("JOINT PRESS CONFERENCE\nBY PRESIDENT YOON SUK YEOL AND PRIME MINISTER ANTHONY ALBANESE OF AUSTRALIA\n\n"
+            "Seoul\nSeptember 4, 2024\n\n"
+            "PRESIDENT YOON: I warmly welcome Prime Minister Albanese to Seoul. Korea and Australia agreed today to "
+            "deepen their defence industry partnership, and Korea will invest in Australia's critical minerals. "
+            "Korea values Australia as a partner. We also discussed Ukraine, where Korea has sent humanitarian aid. "
+            "Russia must end its war against Ukraine, and we will keep supporting the people of Ukraine.\n")
+    result = _analyse(analyzer, tmp_path, "presser.txt", text)
+    assert result.document["author"] == "Yoon Suk Yeol and Anthony Albanese"
+    assert result.document["stance_target"] == "AUS", result.document["stance_target_basis"]

@@ -348,14 +348,17 @@ class Analyzer:
                 body = re.sub(r"[ \t]+", " ", source.masked)
                 title_start, title_end = parsed.title_span or (0, 0)
                 title = source.text[title_start:title_end]
+                # Of two authors of different states ("Yoon Suk Yeol and Anthony Albanese"), the
+                # first speaks and the second is the guest the text is about.
+                authors = _author_countries_in_order(source.author)
                 speakers = speaker_states(mentions, entities, title, title_start,
-                                          _author_countries(source.author) | _site_countries(source.site))
+                                          set(authors[:1]) | _site_countries(source.site))
                 stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
                                                       [sentence_of(m["start_char"]) for m in mentions],
                                                       title_end=title_end, speakers=speakers,
                                                       institutions=load_knowledge_base().government_bodies,
                                                       counterparts=counterpart_states(mentions, entities, title,
-                                                                                      title_start))
+                                                                                      title_start) | set(authors[1:]))
                 if not stance.target:
                     # A stance is taken toward a state: without one there is nothing to report.
                     stance, note = None, "no target state named"
@@ -453,10 +456,11 @@ def split_long(source: SourceDocument, limit: int) -> list[Chunk]:
     return [Chunk(start, text, year, source.language, title, _published(source)) for start, text, _ in chunks]
 
 
-def _author_countries(author: str) -> set[str]:
-    """The states of the leaders and officials among a document's authors ("Howard, John")."""
+def _author_countries_in_order(author: str) -> list[str]:
+    """The states of the leaders and officials among a document's authors ("Howard, John"),
+    in the order the authors are named, each once."""
     kb = load_knowledge_base()
-    countries = set()
+    countries: dict[str, None] = {}
     for name in re.split(r"\s+and\s+|;|&", author or ""):
         name = name.strip()
         if "," in name:
@@ -466,8 +470,8 @@ def _author_countries(author: str) -> set[str]:
         if person is None and len(words := [w for w in name.split() if "." not in w and len(w) > 1]) >= 2:
             person = kb.person(f"{words[0]} {words[-1]}")  # "Retno L.P. Marsudi": Retno Marsudi
         if person is not None and person.entity.country_iso3:
-            countries.add(person.entity.country_iso3)
-    return countries
+            countries.setdefault(person.entity.country_iso3, None)
+    return list(countries)
 
 
 def _site_countries(site: str) -> set[str]:

@@ -194,7 +194,7 @@ def main_target(states: list[DiscussedState], speakers: set[str] = frozenset(),
     if met:
         # A statement, call or meeting "with" another state's leader is about that state.
         best = met[0]
-        return best, (f"the state of the counterpart named in the title; {best.mentions} mentions in "
+        return best, (f"the state of the counterpart named in the title or byline; {best.mentions} mentions in "
                       f"{len(best.sentences)} sentences")
     assumed = not speakers
     speakers = speakers or {DEFAULT_SPEAKER}
