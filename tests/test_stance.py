@@ -304,3 +304,13 @@ def test_of_two_authors_of_different_states_the_second_is_the_guest_the_text_is_
     result = _analyse(analyzer, tmp_path, "presser.txt", text)
     assert result.document["author"] == "Yoon Suk Yeol and Anthony Albanese"
     assert result.document["stance_target"] == "AUS", result.document["stance_target_basis"]
+
+
+def test_a_title_read_from_two_lines_is_found_in_the_text():
+    from types import SimpleNamespace
+
+    from policy_nlp.analysis import _title_span
+
+    text = "REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS\n\nExcellencies, friends."
+    span = _title_span(SimpleNamespace(title="REMARKS BY H.E. RETNO L.P. MARSUDI", text=text))
+    assert span is not None and text[span[0]:span[1]] == "REMARKS BY\nH.E. RETNO L.P. MARSUDI"

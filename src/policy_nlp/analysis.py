@@ -516,7 +516,13 @@ def _title_span(source: SourceDocument) -> tuple[int, int] | None:
     if not source.title:
         return None
     i = source.text.find(source.title)
-    if i < 0 or i > 2000:
+    if i < 0:
+        # a title read from two lines ("REMARKS BY" / "H.E. RETNO L.P. MARSUDI")
+        m = re.search(r"\s+".join(map(re.escape, source.title.split())), source.text[:2000 + len(source.title)])
+        if m is None:
+            return None
+        return m.start(), m.end()
+    if i > 2000:
         return None
     return i, i + len(source.title)
 
