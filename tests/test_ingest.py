@@ -493,3 +493,15 @@ def test_a_line_break_inside_a_wrapped_sentence_is_read_as_a_space():
     assert "Saudi national security adviser" in out
     # a sentence that ends the line, a heading and the items of a list keep their breaks
     assert "in Beijing.\nGULF REALIGNMENT\n1. Saudi" in out and "the deal.\n2. Both" in out
+
+
+def test_running_headers_and_a_table_of_contents_of_a_pdf_text_are_furniture():
+    page = ("The juntas turned to Russia for security after France left the region in 2022, and the "
+            "Africa Corps now guards the presidential palace in Bamako.\n\n")
+    text = ("PARTNERS OF NECESSITY\n\nCONTENTS\n\n1  Introduction ........................ 4\n"
+            "   2.1 Russia's security offer ......................... 5\n\n"
+            + "".join(f"Sahel Security Review | {n}\n\n{page}" for n in range(1, 5)))
+    header = read_header(text)
+    furniture = {text[s:e].strip() for s, e in header.boilerplate}
+    assert {"Sahel Security Review | 1", "Sahel Security Review | 4", "2.1 Russia's security offer ......................... 5"} <= furniture
+    assert not any("Africa Corps" in line for line in furniture)  # a paragraph said four times is still prose

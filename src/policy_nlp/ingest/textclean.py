@@ -12,6 +12,7 @@ navigation verbs, counters, copyright lines), not the strings of one site.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -311,6 +312,22 @@ def _resources_section(contents: list[str]) -> list[int]:
     return []
 
 
+#: A line of a table of contents: a heading, dot leaders and a page number.
+_TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
+
+
+def _running_lines(contents: list[str], filled: list[int]) -> list[int]:
+    """Lines of a text extracted from a PDF that are no part of its prose: the running
+    headers and footers repeated on every page ("Sahel Security Review | 7", "ISMS Special
+    Report No. 4 — April 2025"), and the lines of a table of contents ("2.1 Russia's security
+    offer ........ 5"). A short line is a running one when it appears three times or more,
+    its page numbers aside."""
+    shape = {i: re.sub(r"\d+", "#", contents[i].strip()) for i in filled}
+    counts = Counter(shape.values())
+    return [i for i in filled if _TOC_LINE.search(contents[i])
+            or counts[shape[i]] >= 3 and _words(contents[i]) <= 12 and not _is_prose(contents[i])]
+
+
 def _author_bio(contents: list[str], filled: list[int], last_prose: int, furniture: set[int] = frozenset()) -> list[int]:
     """The author's biography at the end of an article: "Jane Doe is a senior fellow at
     ...", "The views expressed are the author's own" (among the last four lines that are
@@ -381,6 +398,7 @@ def read_header(text: str) -> TextHeader:
     bio_rows = _author_bio(contents, filled, last_prose, furniture)
     header.boilerplate.extend(lines[i] for i in related + bio_rows + _resources_section(contents)
                               if lines[i] not in header.boilerplate)
+    header.boilerplate.extend(lines[i] for i in _running_lines(contents, filled) if lines[i] not in header.boilerplate)
     credit_author = ""
     for i in filled[-3:]:
         if m := _WIRE_CREDIT.match(contents[i]):
