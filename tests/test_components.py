@@ -1148,3 +1148,12 @@ def test_a_leaders_state_joins_the_leader_as_a_side_when_the_text_names_it(nlp):
     # a state the text never names is no entity of it, so it is not added
     doc = run(nlp, "President Pervez Musharraf paid a state visit to Australia.", year=2005, published=True)
     assert all(c["participants"].count("state:PAK") == 0 for c in doc._.policy_cooperation)
+
+
+def test_the_kingdom_is_the_one_kingdom_a_text_names(nlp):
+    doc = run(nlp, "Saudi Arabia and Iran restored ties in 2023. Araghchi has described relations with the Kingdom "
+                   "as positive, and the Kingdom's foreign ministry agreed.")
+    assert [m["entity_id"] for m in doc._.policy_mentions if m["text"] == "Kingdom"] == ["state:SAU"] * 2
+    # two kingdoms named: the shorthand could be either
+    doc = run(nlp, "Jordan and Morocco signed a trade pact in Rabat. The Kingdom welcomed it.")
+    assert not any(m["text"] == "Kingdom" for m in doc._.policy_mentions)

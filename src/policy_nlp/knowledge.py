@@ -188,6 +188,8 @@ class KnowledgeBase:
         self.orgs_by_name: dict[str, str] = {}
         #: entity id -> state, for government and military bodies ("Treasury", "Pentagon")
         self.government_bodies: dict[str, str] = {}
+        #: ISO3 -> entity id of the states whose names call them kingdoms ("Kingdom of Saudi Arabia")
+        self.kingdoms: dict[str, str] = {}
         self.cities: dict[str, list[City]] = defaultdict(list)
         #: folded demonym -> key of its state's entity (``state:{key}``): the ISO3 code,
         #: unless countries.csv gives the row an ``entity_key``.
@@ -296,6 +298,8 @@ class KnowledgeBase:
                                      _float(row.get("lat")), _float(row.get("lon"))))
             for surface in [row["name"], *_split(row.get("aliases"))]:
                 self._surface(surface, state.entity_id, "country")
+                if re.match(r"(?:United |Hashemite )?Kingdom\b", surface.strip()) and key == iso3:
+                    self.kingdoms[iso3] = state.entity_id  # "the Kingdom" of a text about one of them
             for surface in _split(row.get("demonyms")):
                 self._surface(surface, state.entity_id, "demonym")
                 self.demonym_country.setdefault(fold(surface), key)

@@ -79,6 +79,7 @@ class ActorLinker:
         mentions.extend(self.scans.bare_surnames(doc, titles, mentions, state))
         mentions.extend(self.scans.korean_halves(doc, titles, mentions, state))
         mentions.extend(self.scans.combining_forms(doc, titles, mentions, state))
+        mentions.extend(self.scans.the_kingdom(doc, titles, mentions, state))
         mentions.extend(self.scans.dateline_places(doc, mentions, state))
         mentions.extend(self.scans.office_holders(doc, mentions, state))
         self.scans.widen_places(doc, mentions, state)

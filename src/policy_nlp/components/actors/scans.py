@@ -114,6 +114,26 @@ class TokenScans:
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "country"))
         return out
 
+    def the_kingdom(self, doc: Doc, titles: list[int], mentions: list[dict], state: "DocState") -> list[dict]:
+        """"The Kingdom" in a text that names one kingdom is that state ("Araghchi has
+        described relations with the Kingdom", after Saudi Arabia): Gulf and Commonwealth
+        commentary's shorthand. With two kingdoms named, or none, it is left alone."""
+        kingdoms = [iso3 for iso3 in state.countries if iso3 in self.kb.kingdoms]
+        if len(kingdoms) != 1:
+            return []
+        covered = {m["start_char"] for m in mentions}
+        out = []
+        for i in titles:
+            token = doc[i]
+            if token.text != "Kingdom" or token.idx in covered or i == 0 or doc[i - 1].lower_ != "the":
+                continue
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            if after is not None and (after.is_title or after.lower_ == "of"):
+                continue  # "the Kingdom of Jordan", "the Kingdom Tower": a name of its own
+            entity = self.kb.entities[self.kb.kingdoms[kingdoms[0]]]
+            out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "metonym"))
+        return out
+
     def combining_forms(self, doc: Doc, titles: list[int], mentions: list[dict], state: "DocState") -> list[dict]:
         """"Sino-" in "Sino-Japanese relations", "Anglo-" in "the Anglo-French entente": the
         combining form of a state's name, joined by a hyphen to a word that names a state."""
