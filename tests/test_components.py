@@ -123,6 +123,7 @@ def coop(nlp, text):
         ("New Delhi announced that it would hold the 1960 treaty with Pakistan in abeyance.", "negated"),
         ("Misri told reporters that the treaty would remain suspended until Islamabad took action.", "negated"),
         ("Sudan's army and the RSF are still far apart on a ceasefire, mediators in Jeddah said.", "negated"),
+        ("The ministers expressed grave concern over deepening military cooperation between North Korea and Russia.", "actual"),
         ("Envoys of Sudan's army and the Rapid Support Forces signed a declaration in Jeddah on Thursday.", "actual"),
         # a phrase that only looks like cooperation hides its own words, not the sentence's others
         ("The Chairman of the Joint Chiefs of Staff has been in touch with the IDF Chief of Staff, General Halevi.", "actual"),

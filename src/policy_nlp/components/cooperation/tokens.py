@@ -48,12 +48,20 @@ def local_words(trigger: Token) -> list[Token]:
     return words
 
 
+#: Nouns of alarm whose "over" phrase names what is going on, not a plan.
+_CONCERN = {"concern", "alarm", "worry", "anxiety", "fear", "criticism", "condemnation", "anger", "outrage", "unease",
+            "dismay", "disquiet"}
+
+
 def unrealised(verb: Token) -> bool:
     """A plan rather than a report: an infinitive or bare gerund ("to expand", "opening
     channels"), not a finite verb ("expanded", "are expanding")."""
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VB":
         return True
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in {"over", "about", "at", "by"} \
+            and verb.head.head.lemma_.lower() in _CONCERN:
+        return False  # "grave concern over deepening military cooperation": what is happening
     if verb.tag_ == "VBG":
         head = verb.head
         if head.i != verb.i and head.lemma_.lower() in {"spend", "continue", "keep", "begin", "start"} and (
