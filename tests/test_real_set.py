@@ -102,3 +102,13 @@ def test_every_committed_annotation_is_well_formed():
         assert all("anchor" not in c and len(c["span"]) == 2 for c in gold["cooperation"]), path.name
         labels[gold["stance"]["label"]] = labels.get(gold["stance"]["label"], 0) + 1
     assert min(labels.values()) >= len(real) / 4
+
+
+def test_the_wrapped_copy_keeps_every_offset_and_breaks_long_lines():
+    wrap = _script("wrap_real_texts").wrap
+    text = ("The agreement was signed by Iran's then security chief Ali Shamkhani and Saudi national security "
+            "adviser Musaed Al-Aiban alongside China's top diplomat Wang Yi.\n\nShort line.\n")
+    wrapped = wrap(text, 40)
+    assert len(wrapped) == len(text)
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(text, wrapped))
+    assert max(len(line) for line in wrapped.split("\n")) <= 48 and wrapped.count("\n") > text.count("\n")
