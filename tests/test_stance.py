@@ -280,30 +280,28 @@ def test_the_state_whose_government_publishes_the_site_is_the_speaker(analyzer, 
     assert "speaker's own state (JPN) set aside" in result.document["stance_target_basis"]
 
 
-def test_a_speaker_named_with_initials_is_still_known_by_their_state(analyzer, tmp_path):
+@pytest.mark.parametrize("text, author, target", [
     # "Retno L.P. Marsudi" is Retno Marsudi of the knowledge base: Indonesia speaks
-    text = ("REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS OF THE REPUBLIC OF INDONESIA\n\n"
-            "Jakarta, 22 August 2023\n\n"
-            "Indonesia has always believed in dialogue. Indonesia will keep working with China on a code of conduct, "
-            "and Indonesia hopes that China will negotiate in good faith. Indonesia and China agreed to hold talks "
-            "in Beijing next month, and Indonesia is ready to host the next round. Indonesia will not give up.\n")
+    ("REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS OF THE REPUBLIC OF INDONESIA\n\n"
+     "Jakarta, 22 August 2023\n\n"
+     "Indonesia has always believed in dialogue. Indonesia will keep working with China on a code of conduct, "
+     "and Indonesia hopes that China will negotiate in good faith. Indonesia and China agreed to hold talks "
+     "in Beijing next month, and Indonesia is ready to host the next round. Indonesia will not give up.\n",
+     "Retno L.P. Marsudi", "CHN"),
+    # a joint press conference published by the host: both leaders speak, and of two authors of
+    # different states the second is the guest whose state is the target (not Ukraine)
+    ("JOINT PRESS CONFERENCE\nBY PRESIDENT YOON SUK YEOL AND PRIME MINISTER ANTHONY ALBANESE OF AUSTRALIA\n\n"
+     "Seoul\nSeptember 4, 2024\n\n"
+     "PRESIDENT YOON: I warmly welcome Prime Minister Albanese to Seoul. Korea and Australia agreed today to "
+     "deepen their defence industry partnership, and Korea will invest in Australia's critical minerals. "
+     "Korea values Australia as a partner. We also discussed Ukraine, where Korea has sent humanitarian aid. "
+     "Russia must end its war against Ukraine, and we will keep supporting the people of Ukraine.\n",
+     "Yoon Suk Yeol and Anthony Albanese", "AUS"),
+])
+def test_the_speaker_of_a_byline_is_known_by_their_state(analyzer, tmp_path, text, author, target):
     result = _analyse(analyzer, tmp_path, "speech.txt", text)
-    assert result.document["author"] == "Retno L.P. Marsudi"
-    assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]
-    assert "speaker's own state (IDN) set aside" in result.document["stance_target_basis"]
-
-
-def test_of_two_authors_of_different_states_the_second_is_the_guest_the_text_is_about(analyzer, tmp_path):
-    # a joint press conference published by the host: both leaders speak, the guest's state is the target
-    text = ("JOINT PRESS CONFERENCE\nBY PRESIDENT YOON SUK YEOL AND PRIME MINISTER ANTHONY ALBANESE OF AUSTRALIA\n\n"
-            "Seoul\nSeptember 4, 2024\n\n"
-            "PRESIDENT YOON: I warmly welcome Prime Minister Albanese to Seoul. Korea and Australia agreed today to "
-            "deepen their defence industry partnership, and Korea will invest in Australia's critical minerals. "
-            "Korea values Australia as a partner. We also discussed Ukraine, where Korea has sent humanitarian aid. "
-            "Russia must end its war against Ukraine, and we will keep supporting the people of Ukraine.\n")
-    result = _analyse(analyzer, tmp_path, "presser.txt", text)
-    assert result.document["author"] == "Yoon Suk Yeol and Anthony Albanese"
-    assert result.document["stance_target"] == "AUS", result.document["stance_target_basis"]
+    assert result.document["author"] == author
+    assert result.document["stance_target"] == target, result.document["stance_target_basis"]
 
 
 def test_a_title_read_from_two_lines_is_found_in_the_text():
