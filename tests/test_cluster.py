@@ -153,7 +153,9 @@ def test_a_worker_killed_mid_run_loses_no_document(corpus, reference, cluster, t
     victim = wait_for(lambda: next((w for w, tasks in client.processing().items()
                                     if any(str(t).startswith("policy-nlp-") for t in tasks)), None),
                       "a worker to take files", every=0.05)
-    time.sleep(1.0)  # into the analysis (loading the pipeline takes longer than this)
+    # a moment into the task (workers that have already loaded the pipeline analyse the 16
+    # files in about a second, so a longer wait can find the run finished)
+    time.sleep(0.25)
     assert run.poll() is None, "the run finished before a worker could be killed"
     os.kill(pids[victim], signal.SIGKILL)
     _, stderr = run.communicate(timeout=300)

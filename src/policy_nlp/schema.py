@@ -48,7 +48,9 @@ TABLES: dict[str, dict[str, object]] = {
             ("sentence_id", "Index of the sentence in the document (0-based)."),
             ("start_char", "Offset of the first character in the analysed text."),
             ("end_char", "Offset just past the last character (`text[start_char:end_char]` is the mention)."),
-            ("text", "The mention as written."),
+            ("text", "The mention as written. A name that a line break of hard-wrapped text cuts (\"Crown Prince "
+                     "Mohammed\" / \"bin Salman\") is written as its line that starts the name, with that line's "
+                     "offsets: a cell holds one line, and `entity_id` and `name` are the whole name's."),
             ("kind", "`actor` (acts, is acted upon, possesses) or `place` (location of an event)."),
             ("entity_id", "Linked entity (see `entities.csv`); stable across documents and runs."),
             ("name", "Canonical name of the entity."),
