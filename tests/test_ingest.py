@@ -121,6 +121,8 @@ _BODY = ("Japan has spent a decade trying to shape the rules of trade in Asia, a
     ("PM Boris Johnson article on Hong Kong: 3 June 2020", "PM Boris Johnson article on Hong Kong: 3 June 2020",
      "Boris Johnson", "2020-06-03"),
     ("Hong Kong statement on the new security law\nJune 3, 2020", "Hong Kong statement on the new security law", "", "2020-06-03"),
+    ("Vladimir Putin speech to the Duma alarms NATO\nJune 3, 2020", "Vladimir Putin speech to the Duma alarms NATO", "",
+     "2020-06-03"),
     # a Markdown headline of two sentences over its standfirst; the date under the standfirst
     ("**OPINION | MIDDLE EAST**\n\n# Europe's Last Lever on Iran Expires in October. It Should Pull It Now.\n\n"
      "*The snapback of UN sanctions is the only tool left from the 2015 nuclear deal. Waiting for Tehran to change "

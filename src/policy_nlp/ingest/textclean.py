@@ -480,7 +480,10 @@ def read_header(text: str) -> TextHeader:
             if _SPEECH_ACT_ALONE.match(line):
                 # "REMARKS BY" on a line of its own, the speaker on the next
                 line += " " + next((_strip_markdown(contents[j]).strip() for j in filled if j > i), "")
-            if m := _SPEAKER_TITLE.search(line) or _SPEAKER_FIRST.match(line):
+            m = _SPEAKER_TITLE.search(line) or _SPEAKER_FIRST.match(line)
+            if m and m.re is _SPEAKER_FIRST and m.group("who").split()[0].lower().rstrip(".") not in _SPEAKER_TITLES - {"the"}:
+                m = None  # "Vladimir Putin speech to the Duma" heads a report on it; "PM Boris Johnson article on" is his
+            if m:
                 header.author = _speaker(m.group("who"))
                 if header.author:
                     break
