@@ -56,13 +56,14 @@ def _citation_authors(tree) -> str:
     """The authors of ``citation_author`` meta tags written "Surname, Given name" (the
     scholarly convention), in reading order: "Karimova, Dilnoza" is Dilnoza Karimova. An
     extractor splitting at commas would make four names of two."""
-    if tree is None:
-        return ""
+    contents = [c.strip() for c in tree.xpath('//meta[@name="citation_author"]/@content')] if tree is not None else []
+    if not any("," in c for c in contents):
+        return ""  # the extractor's reading stands
     names = []
-    for content in tree.xpath('//meta[@name="citation_author"]/@content'):
-        surname, comma, given = content.strip().partition(",")
-        names.append(f"{given.strip()} {surname.strip()}" if comma and given.strip() else content.strip())
-    return "; ".join(n for n in names if n) if any("," in c for c in tree.xpath('//meta[@name="citation_author"]/@content')) else ""
+    for content in contents:
+        surname, comma, given = content.partition(",")
+        names.append(f"{given.strip()} {surname.strip()}" if comma and given.strip() else content)
+    return "; ".join(n for n in names if n)
 
 
 def _parse(html: str):

@@ -262,7 +262,7 @@ def _is_sentence_prose(line: str) -> bool:
 
 _RELATED_HEAD = re.compile(r"^\W*(related|recommended|you (may|might) also like|more (from|on|in)\b|read (more|next|also)|"
                            r"also read|see also|further reading|popular|most read|latest)\b.{0,40}$", re.IGNORECASE)
-_BIO = re.compile(r"^\W*([A-Z][\w.'\u2019-]+\s+){1,3}[A-Z][\w.'\u2019-]+\s+(is|was|serves as|has been)\s+(a|an|the)\s+"
+_BIO = re.compile(r"^\W*(?P<name>(?:[A-Z][\w.'\u2019-]+\s+){1,3}[A-Z][\w.'\u2019-]+)\s+(is|was|serves as|has been)\s+(a|an|the)\s+"
                   r".{0,160}\b(at|of|with|for)\b", re.DOTALL)
 _VIEWS = re.compile(r"views (expressed|are)|author'?s? (own|alone)|do not necessarily (reflect|represent)|"
                     r"author\u2019s (own|alone)", re.IGNORECASE)
@@ -351,8 +351,8 @@ def _bio_author(contents: list[str], rows: list[int]) -> str:
     senior fellow at the Atlantic Deterrence Project ...*"."""
     for i in rows:
         line = _strip_markdown(contents[i].strip()).strip("*_ ")
-        m = re.match(r"^(?P<name>(?:[A-Z][\w.'\u2019-]+\s+){1,3}[A-Z][\w.'\u2019-]+)\s+(?:is|was|serves as|has been)\s", line)
-        if m and _BIO.match(line) and _AFFILIATION.search(line) and _NAME_LINE.match(m.group("name")):
+        m = _BIO.match(line)
+        if m and _AFFILIATION.search(line) and _NAME_LINE.match(m.group("name")):
             return m.group("name")
     return ""
 
@@ -397,8 +397,7 @@ def read_header(text: str) -> TextHeader:
     furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
     bio_rows = _author_bio(contents, filled, last_prose, furniture)
     header.boilerplate.extend(lines[i] for i in related + bio_rows + _resources_section(contents)
-                              if lines[i] not in header.boilerplate)
-    header.boilerplate.extend(lines[i] for i in _running_lines(contents, filled) if lines[i] not in header.boilerplate)
+                              + _running_lines(contents, filled) if lines[i] not in header.boilerplate)
     credit_author = ""
     for i in filled[-3:]:
         if m := _WIRE_CREDIT.match(contents[i]):
@@ -468,9 +467,8 @@ def read_header(text: str) -> TextHeader:
     act_alone = next((i for i in candidates if _SPEECH_ACT_ALONE.match(_strip_markdown(contents[i]).strip())), None)
     if labelled_title:
         header.title = labelled_title
-    elif act_alone is not None and (speaker_row := next((j for j in filled if j > act_alone), None)) is not None:
-        # "REMARKS BY" over the speaker's name: the two lines are the title
-        header.title = f"{_strip_markdown(contents[act_alone]).strip()} {_strip_markdown(contents[speaker_row]).strip()}"
+    elif act_alone is not None and len(filled) > filled.index(act_alone) + 1:
+        header.title = _with_next_line(contents, filled, act_alone)  # "REMARKS BY" over the speaker's name
     elif title_row is not None:
         header.title = _headline(_strip_markdown(contents[title_row].strip()))
     if not header.author:
@@ -478,8 +476,7 @@ def read_header(text: str) -> TextHeader:
         for i in ([title_row] if title_row is not None else []) + candidates:
             line = _strip_markdown(contents[i]).strip()
             if _SPEECH_ACT_ALONE.match(line):
-                # "REMARKS BY" on a line of its own, the speaker on the next
-                line += " " + next((_strip_markdown(contents[j]).strip() for j in filled if j > i), "")
+                line = _with_next_line(contents, filled, i)  # "REMARKS BY" on a line of its own
             m = _SPEAKER_TITLE.search(line) or _SPEAKER_FIRST.match(line)
             if m and m.re is _SPEAKER_FIRST and m.group("who").split()[0].lower().rstrip(".") not in _SPEAKER_TITLES - {"the"}:
                 m = None  # "Vladimir Putin speech to the Duma" heads a report on it; "PM Boris Johnson article on" is his
@@ -697,6 +694,14 @@ _SPEAKER_FIRST = re.compile(r"^(?P<who>[^:|]{3,80}?)\s+(?:article|op-?ed|speech|
                             r"(?:on|to|at|about|before|in)\s", re.IGNORECASE)
 #: A line that is only a speech act and its "by": "REMARKS BY", "Testimony of".
 _SPEECH_ACT_ALONE = re.compile(r"^\W*(?:remarks|address|statement|speech|keynote|testimony|lecture)\s+(?:by|of)\W*$", re.IGNORECASE)
+
+
+def _with_next_line(contents: list[str], filled: list[int], i: int) -> str:
+    """Line ``i`` and the next line that is not blank, as one: "REMARKS BY" and the speaker's
+    name under it."""
+    after = next((j for j in filled if j > i), None)
+    parts = [contents[i]] + ([contents[after]] if after is not None else [])
+    return " ".join(_strip_markdown(p).strip() for p in parts)
 
 
 def _speaker(who: str) -> str:

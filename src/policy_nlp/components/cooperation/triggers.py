@@ -555,6 +555,8 @@ class TriggerFinder:
         phrase's head, its conjuncts and "of" phrases, and their modifiers); with
         ``governments_only`` a state's leaders and officials, and the state as an actor."""
         sides: set[str] = set()
+        kb = load_knowledge_base()
+        bodies = kb.government_bodies
         for phrase in phrases:
             head = phrase if phrase.dep_ != "prep" else next((c for c in phrase.children if c.dep_ == "pobj"), None)
             if head is None:
@@ -571,13 +573,13 @@ class TriggerFinder:
                                                        for m in c.subtree)]]
             for t in tokens:
                 eid = self._actors.get(t.i) or (None if governments_only else self._recipients.get(t.i))
-                if eid and t.tag_ in {"NNS", "NNPS"} and fold(t.text) in load_knowledge_base().demonym_country:
+                if eid and t.tag_ in {"NNS", "NNPS"} and fold(t.text) in kb.demonym_country:
                     continue  # "140,000 Australians visited China": people, not their government
                 kind, country = type_and_country(eid) if eid else ("", "")
                 if kind in {"state", "leader", "official"} and country and ";" not in country:
                     sides.add(country)
-                elif eid in load_knowledge_base().government_bodies:
-                    sides.add(load_knowledge_base().government_bodies[eid])  # "the IDF", "the Joint Chiefs of Staff"
+                elif eid in bodies:
+                    sides.add(bodies[eid])  # "the IDF", "the Joint Chiefs of Staff"
                 elif kind == "igo" and not governments_only:
                     sides.add(eid)
         return sides
