@@ -1158,3 +1158,43 @@ def test_the_kingdom_is_the_one_kingdom_a_text_names(nlp):
     # two kingdoms named: the shorthand could be either
     doc = run(nlp, "Jordan and Morocco signed a trade pact in Rabat. The Kingdom welcomed it.")
     assert not any(m["text"] == "Kingdom" for m in doc._.policy_mentions)
+
+
+def test_an_unknown_one_word_place_the_text_uses_as_a_persons_name_is_that_person(nlp):
+    # "Khoshaba" and "Jamal" had been places with no coordinates
+    doc = run(nlp, "Emmanuale Khoshaba, a member of the party, spoke. \"The glass is half-empty,\" said Khoshaba, "
+                   "who is a leader. The fiancee of journalist Jamal Khashoggi spoke. "
+                   "Imagine the world silent over Jamal's killing.")
+    found = mentions(doc)
+    assert not any(kind == "place" for _, kind, _ in found), found
+    ids = {text: eid for text, _, eid in found}
+    assert ids["Khoshaba"] == "person:emmanuale-khoshaba" and ids["Jamal"] == "person:jamal-khashoggi", found
+
+
+def test_a_hyphenated_given_name_the_model_calls_a_body_is_a_person(nlp):
+    doc = run(nlp, "The army overthrew the government of Jean-Bertrand Aristide in 1991. "
+                   "Three years later Aristide returned to Haiti.", year=1994, published=True)
+    ids = {m["entity_id"] for m in doc._.policy_mentions if "Aristide" in m["text"]}
+    assert ids == {"person:jean-bertrand-aristide"}, mentions(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Boris Johnson hosts the UK-Africa Investment Summit in London with Ghana's president.", "Summit"),
+    ("Families in Seoul bought Liberty bonds to pay for the war against Japan.", "Liberty"),
+    ("The agency will modernize Federal networks, the Pentagon said.", "Federal"),
+    ("Beijing watched it closely, as if some new Alice had ventured behind a looking-glass.", "Alice"),
+])
+def test_a_common_word_that_only_small_towns_are_named_is_not_a_place_where_nothing_is_put_in_it(nlp, text, word):
+    # Summit (New Jersey), Liberty (Missouri), Federal (Argentina), Alice (Texas)
+    found = mentions(run(nlp, text))
+    assert not any(said == word and kind == "place" for said, kind, _ in found), found
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Jordan says its Aqaba-Amman conveyance project will not deliver water before 2030.", "Aqaba", "JOR"),
+    ("Port Arthur and Southern Manchuria up to Mukden were acquired by the Japanese.", "Mukden", "CHN"),
+    ("Ministers met in Summit, New Jersey, for two days of talks.", "Summit", "USA"),
+])
+def test_towns_named_in_their_country_or_placed_stay_places(nlp, text, word, country):
+    found = [m for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found and found[0]["kind"] == "place" and found[0]["entity_id"].startswith("geo:"), found

@@ -269,6 +269,12 @@ class KnowledgeBase:
             best = max(local, key=lambda c: c.population)
         return self.entities.get(best.entity_id) or best.entity
 
+    def city_population(self, name: str) -> int:
+        """The population of the largest city called ``name``, alternate names included."""
+        key = fold(name)
+        options = self.cities.get(key) or self._alternate_names().get(key) or ()
+        return max((c.population for c in options), default=0)
+
     # -- building -------------------------------------------------------------------------
     def _add(self, entity: Entity) -> Entity:
         self.entities.setdefault(entity.entity_id, entity)

@@ -15,11 +15,14 @@ from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
 from .syntax import acts, hyphen_pair, is_location, names_a_thing, seat_of_government, us_state_context
-from .words import WORDS
+from .words import NAME_HEADS, WORDS
 
 #: A one-word name after "the" that is also a common noun is read as a town only when a
 #: city this large bears it ("the Mosul farmer", not "The Summit brings together").
 NAMING_CITY_MIN_POPULATION = 100_000
+#: A name the model calls a person, not after a locative preposition, is a city only from this
+#: size (Aqaba, Salonica), not a small town that shares a given name (Alice, Texas).
+PERSON_CITY_MIN_POPULATION = 50_000
 
 #: A surname alone names a known leader or official only within this many years of their
 #: time in office, counted from the publication year, unless the text names their state
@@ -117,8 +120,12 @@ class EntityLinker:
                 return pair
         if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames:
             # "universities in Manchester and Glasgow": a city the model read as a name.
-            place = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
-            if place is not None and (is_location(span) or fold(span.text) not in self.kb.people_by_short):
+            place = self.kb.city(span.text, state.countries) \
+                if not (self._common_noun_after_the(span) or self._word_not_town(span, state)) else None
+            if place is not None and (is_location(span) or fold(span.text) not in self.kb.people_by_short
+                                      and (source == "ORG" or self._large_or_known_city(span.text, place))):
+                # (a name the model calls a person, nowhere placed, is a small town only by
+                # accident: "as if some new Alice had ventured")
                 return [state.mention(span, place, "place", "place")]
         if source in {"GPE", "LOC", "ORG"} and len(span) == 1 and self.kb.city(span.text) is None:
             person = self.resolve_surname(span.text, state, pair=False, ner=True, roles=title_roles(span))
@@ -237,7 +244,7 @@ class EntityLinker:
         person = state.person_named(span.text) if entity is None else None
         if person is not None:
             return [state.mention(span, person, "actor", "person")]  # "Caleb Cushing", named as a person before
-        if entity is None and self._introduced_as_person(span):
+        if entity is None and (self._introduced_as_person(span) or self._hyphenated_given_name(span)):
             return self.person(span.doc, span, state)  # "opposition candidate María Corina Machado"
         if entity is None:
             if in_headline(span) or not plausible_org(span, self.kb, self.common):
@@ -256,6 +263,14 @@ class EntityLinker:
             if entity_id and self.kb.entities[entity_id].country_iso3 == iso3:
                 return entity_id
         return None
+
+    def _hyphenated_given_name(self, span: Span) -> bool:
+        """"Jean-Bertrand Aristide", "Jean-Claude Juncker": a hyphenated given name and a
+        surname the model calls an organisation, with no word of a body or a state in it."""
+        match = re.fullmatch(r"([A-Z][a-z]+)-([A-Z][a-z]+) ([A-Z][a-z]+)", span.text)
+        return match is not None and not any(
+            self.kb.surfaces.get(part) or part.lower() in WORDS.combining_forms for part in match.groups()[:2]) \
+            and fold(match.group(3)) not in self.common and match.group(3).lower() not in WORDS.org_name_words | NAME_HEADS
 
     @staticmethod
     def _introduced_as_person(span: Span) -> bool:
@@ -302,6 +317,28 @@ class EntityLinker:
             and span[0].lower_ in self.common \
             and all(c.population < NAMING_CITY_MIN_POPULATION for c in self.kb.cities.get(fold(span.text), ()))
 
+    def _large_or_known_city(self, name: str, place: Entity) -> bool:
+        return not place.entity_id.startswith("geo:") or self.kb.city_population(name) >= PERSON_CITY_MIN_POPULATION
+
+    def _word_not_town(self, span: Span, state: "DocState") -> bool:
+        """True for a capitalised common word that only small towns are named after, where
+        nothing is placed in it: part of a longer name ("the UK-Africa Investment Summit",
+        "Federal networks", "Liberty bonds", "Jupiter missiles") or not after a locative
+        preposition ("if some new Alice had ventured"). "Talks in Summit" is still the town."""
+        if len(span) != 1 or span[0].lower_ not in self.common or self.kb.city_population(span.text) >= NAMING_CITY_MIN_POPULATION:
+            return False
+        # WordNet also lists places ("Aqaba"): the word is an ordinary one when the text also
+        # writes it in lower case, or when no town of that name is in a state the text names.
+        if re.search(r"\b" + re.escape(span[0].lower_) + r"\b", state.text) is None \
+                and {c.country_iso3 for c in self.kb.cities.get(fold(span.text), ())} & state.countries:
+            return False
+        doc, token = span.doc, span[0]
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return (before is not None and before.is_title and not before.is_sent_start and before.lower_ != "the"
+                or after is not None and (after.is_title or after.pos_ in {"NOUN", "PROPN"})
+                or token.dep_ == "compound" or not is_location(span))
+
     def place(self, doc: Doc, span: Span, state: "DocState") -> list[dict]:
         government = self._government_of(span, state)
         if government is not None:
@@ -311,11 +348,13 @@ class EntityLinker:
         if len(span) > 1 and span[-1].lower_ in WORDS.org_name_words:
             return self.org(span, state)  # "Task Force Takuba", "the opposition Unitary Platform": bodies
         city = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
+        if city is not None and self._word_not_town(span, state):
+            return []
         if city is not None:
             return [state.mention(span, city, "place", "place")]
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
                 or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
-                or len(span) == 1 and span[0].tag_ == "NNPS"
+                or span[-1].tag_ == "NNPS" and (len(span) == 1 or span[-1].lower_ not in NAME_HEADS | {"states"})
                 or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place; "the Prosper Africa initiative": a thing)
         part = self._part_of_place(span)
@@ -323,8 +362,36 @@ class EntityLinker:
             return []  # "under UNCLOS": an unknown acronym names a treaty or a body, not a place
         if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
             return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
+        person = self._named_person(span, state) if part is None and len(span) == 1 else None
+        if person is not None:
+            state.remember_person(person)
+            return [state.mention(span, person, "actor", "person")]
         entity = part or Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
+
+    def _named_person(self, span: Span, state: "DocState") -> Entity | None:
+        """An unknown one-word name the model calls a place that the text uses as a person's:
+        the first name of a person it named ("Jamal" after "Jamal Khashoggi"), the last word
+        of a full name it gives somewhere ("Nunes" of "Intelligence Chair Devin Nunes"), or
+        the subject of a verb of saying ("said Khoshaba", "as Yazan said")."""
+        word = span.text
+        if not word[:1].isupper() or self.kb.surfaces.get(word):
+            return None
+        named = next((e for e in state.entities.values() if e.type in {"person", "leader", "official"}
+                      and len(e.name.split()) > 1 and e.name.split()[0] == word), None)
+        if named is not None:
+            return named
+        for match in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) " + re.escape(word) + r"\b", state.text):
+            given = match.group(1)
+            if all(fold(part) not in self.common and not self.kb.surfaces.get(part) and part.lower() not in WORDS.person_titles
+                   for part in given.split("-")):
+                name = f"{given} {word}"
+                known = self.kb.person(name, state.year, state.countries)
+                return self.kb.person_entity(known, state.year) if known is not None else Entity(f"person:{slug(name)}", name, "person", "")
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in WORDS.speech_verbs:
+            return Entity(f"person:{slug(word)}", word, "person", "")
+        return None
 
     def _part_of_place(self, span: Span) -> Entity | None:
         """"Northwestern Syria", "Eastern Ukraine": part of a state or region, with its code

@@ -42,6 +42,7 @@ class ActorWords:
     designation_names: frozenset[str]
     part_of_place_words: frozenset[str]
     site_words: frozenset[str]
+    speech_verbs: frozenset[str]
     #: office phrase (lower case, one space between words) -> roles of leaders.csv
     office_roles: dict[str, frozenset[str]]
     #: combining form before a hyphen ("sino") -> ISO3
@@ -67,7 +68,7 @@ def load_actor_words() -> ActorWords:
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
         place_of_nouns=words("place_of_nouns"), origin_people_nouns=words("origin_people_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
         designation_names=words("designation_names"), part_of_place_words=words("part_of_place_words"),
-        site_words=words("site_words"),
+        site_words=words("site_words"), speech_verbs=words("speech_verbs"),
         office_roles={office: frozenset(roles) for office, roles in raw["office_titles"]["offices"].items()},
         combining_forms=dict(raw["combining_forms"]["forms"]),
     )
