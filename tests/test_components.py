@@ -1198,3 +1198,25 @@ def test_a_common_word_that_only_small_towns_are_named_is_not_a_place_where_noth
 def test_towns_named_in_their_country_or_placed_stay_places(nlp, text, word, country):
     found = [m for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found and found[0]["kind"] == "place" and found[0]["entity_id"].startswith("geo:"), found
+
+
+def test_the_first_words_of_a_place_or_body_named_in_full_are_that_place_or_body(nlp):
+    # "Scarborough" had become the English town, "the Pedro Kourí Institute" a second body
+    doc = run(nlp, "Chinese coast guard ships blocked Filipino boats at Scarborough Shoal in April. "
+                   "Fishermen say Scarborough is now closed to them. The Pedro Kourí Institute of Tropical Medicine "
+                   "in Havana will host the trial, and the Pedro Kourí Institute has asked for reagents.")
+    ids = {(m["text"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert ("Scarborough", "place:scarborough-shoal") in ids, ids
+    assert ("Pedro Kourí Institute", "org:pedro-kouri-institute-of-tropical-medicine") in ids, ids
+
+
+def test_a_place_before_the_name_of_a_body_there_stays_the_place(nlp):
+    doc = run(nlp, "Leaders gather at the Sandton Convention Centre in Johannesburg. "
+                   "Hotels in Sandton are full, and police have closed the roads around Sandton.")
+    kinds = {m["kind"] for m in doc._.policy_mentions if m["text"] == "Sandton"}
+    assert kinds == {"place"}, mentions(doc)
+
+
+def test_ai_is_not_a_place(nlp):
+    doc = run(nlp, "Beijing and Brussels agreed benchmarks for trustworthy AI through coordination on standards.")
+    assert not any(m["text"] == "AI" and m["kind"] == "place" for m in doc._.policy_mentions), mentions(doc)

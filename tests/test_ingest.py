@@ -507,3 +507,16 @@ def test_running_headers_and_a_table_of_contents_of_a_pdf_text_are_furniture():
     furniture = {text[s:e].strip() for s, e in header.boilerplate}
     assert {"Sahel Security Review | 1", "Sahel Security Review | 4", "2.1 Russia's security offer ......................... 5"} <= furniture
     assert not any("Africa Corps" in line for line in furniture)  # a paragraph said four times is still prose
+
+
+def test_furniture_lines_next_to_other_furniture_are_masked_above_a_closing_sentence_about_the_site():
+    # a footer's follow and sign-up lines had stayed text ("LinkedIn", "YouTube" became actors)
+    # because the one sentence about the site below them counted as the article's last prose
+    text = ("Talks with Tehran Should Resume Now\n\nBy Jane Ferreira\n\n" + _BODY + "\n\n"
+            "More on: Japan, Trade Policy, Export Controls, United States, Taiwan\nStay ahead of the debate\nSign up for the Trade & Security Weekly\n"
+            "First name\nLast name\nFollow CTS\nX (formerly Twitter) | LinkedIn | YouTube | RSS\n"
+            "The Center for Trade and Statecraft is a nonpartisan research organization. We take no institutional positions.\n")
+    junk = {text[s:e] for s, e in read_header(text).boilerplate}
+    assert {"More on: Japan, Trade Policy, Export Controls, United States, Taiwan", "Sign up for the Trade & Security Weekly",
+            "X (formerly Twitter) | LinkedIn | YouTube | RSS"} <= junk, junk
+    assert not any("Japan has spent a decade" in line for line in junk)

@@ -11,6 +11,7 @@ navigation verbs, counters, copyright lines), not the strings of one site.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -225,7 +226,7 @@ def _is_prose(line: str) -> bool:
 _ALWAYS_FURNITURE = re.compile(r"\b(we|this (web)?site|our (web)?site)\s+uses?\s+cookies\b|\baccept (all |the )?cookies\b|"
                                r"\bcookie (settings|preferences|policy|notice)\b|\buse of cookies\b|^\W*(cite this (article|page|post|report)|how to cite|"
                                r"suggested citation|citation)\b|^\s*(tags?|topics?|keywords|filed under)\s*:|"
-                               r"^\W*(read more|read also|also read|see also|related|recommended|more on this|watch|listen)\s*:|"
+                               r"^\W*(read more|read also|also read|see also|related|recommended|more on this|more on|watch|listen)\s*:|"
                                r"^\W*(photo|image|picture|photograph)\s+(by|credit|courtesy)\b|\bvia getty images\b|"
                                r"\blisten to this article\b|\b(originally|first) (published|appeared)\b.{0,120}\b(republished|reprinted|permission)\b|"
                                r"^\W*share this (article|story|post)\W*$", re.IGNORECASE)
@@ -254,6 +255,17 @@ def _is_boilerplate(line: str) -> bool:
         # ("Tags: ... You might also like Cookie settings | Privacy policy | Terms of use").
         return len({m.group(0).lower() for m in _CUE.finditer(line)}) >= 3 and not _is_sentence_prose(line)
     return bool(_CUE.search(line))
+
+
+def _among_furniture(contents: list[str], filled: list[int], i: int) -> bool:
+    """True for a short line of site furniture next to another line that is no prose: a
+    footer's "Sign up for the Weekly" above "First name", or "X (formerly Twitter) | LinkedIn
+    | YouTube" under "Follow us", even above the one sentence about the site that ends a page."""
+    if _words(contents[i]) > 15 or _is_prose(contents[i]):
+        return False
+    k = bisect.bisect_left(filled, i)
+    neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
+    return any(not _is_prose(contents[j]) and _words(contents[j]) <= 8 for j in neighbours)
 
 
 def _is_sentence_prose(line: str) -> bool:
@@ -390,7 +402,8 @@ def read_header(text: str) -> TextHeader:
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
-        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6 or _always_furniture(line)):
+        if _is_boilerplate(line) and (i < first_prose or i > last_prose or _words(line) <= 6 or _always_furniture(line)
+                                      or _among_furniture(contents, filled, i)):
             header.boilerplate.append(lines[i])
     related = _related_block(contents, first_prose)
     boiler_spans = set(header.boilerplate)

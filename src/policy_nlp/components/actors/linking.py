@@ -113,6 +113,10 @@ class EntityLinker:
             if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
                 mention = self.kb_mention(doc, span, entity_id, role, state)
                 return [mention] if mention is not None else []
+        if not options and source != "kb":
+            named = self._first_words_of_named(span, state)
+            if named is not None:
+                return [named]
         if hyphen_pair(span):
             # "Biden-Rouhani", "Vučić-Kurti": the model tags pairs of leaders with any label.
             pair = self.person(doc, span, state, pair_only=True)
@@ -227,6 +231,9 @@ class EntityLinker:
         state_entity = self._government_of(span, state)
         if state_entity is not None:
             return [state.mention(span, state_entity, "actor", "metonym")]
+        place = next((e for e in state.entities.values() if e.name == span.text and e.entity_id.startswith(("place:", "geo:"))), None)
+        if place is not None:
+            return [state.mention(span, place, "place", "place")]  # "around Sandton" after "hotels in Sandton"
         entity_id = self.kb.orgs_by_name.get(fold(span.text)) or self._state_body(span)
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
@@ -317,6 +324,28 @@ class EntityLinker:
             and span[0].lower_ in self.common \
             and all(c.population < NAMING_CITY_MIN_POPULATION for c in self.kb.cities.get(fold(span.text), ()))
 
+    @staticmethod
+    def _first_words_of_named(span: Span, state: "DocState") -> dict | None:
+        """"Scarborough" after "Scarborough Shoal", "the Pedro Kourí Institute" after "the
+        Pedro Kourí Institute of Tropical Medicine": the first words of a place or body the
+        text named in full before, where they name nothing the knowledge base knows (a town
+        in England, here)."""
+        words = span.text.split()
+        if not span.text[:1].isupper() or span.text.isupper():
+            return None
+        body_words = WORDS.org_name_words | {w.lower() for w in WORDS.org_head_words}
+        for entity in state.entities.values():
+            names = entity.name.split()
+            if not (len(names) > len(words) and names[:len(words)] == words and entity.entity_id.startswith(("place:", "org:"))):
+                continue
+            # Not the name of a body after its place ("Sandton" of "Sandton Convention Centre"),
+            # unless the words themselves end in a body's word ("Pedro Kourí Institute").
+            if words[-1].lower() not in body_words and any(w.lower() in body_words for w in names[len(words):]):
+                continue
+            body = entity.type in {"organization", "igo"}
+            return state.mention(span, entity, "actor" if body else "place", "org" if body else "place")
+        return None
+
     def _large_or_known_city(self, name: str, place: Entity) -> bool:
         return not place.entity_id.startswith("geo:") or self.kb.city_population(name) >= PERSON_CITY_MIN_POPULATION
 
@@ -355,6 +384,7 @@ class EntityLinker:
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
                 or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
                 or span[-1].tag_ == "NNPS" and (len(span) == 1 or span[-1].lower_ not in NAME_HEADS | {"states"})
+                or len(span) == 1 and span[0].lower_ in WORDS.non_name_acronyms  # "trustworthy AI"
                 or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
             return []  # ("Bolsheviks", "Jacobites": a people, not a place; "the Prosper Africa initiative": a thing)
         part = self._part_of_place(span)
