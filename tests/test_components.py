@@ -1220,3 +1220,19 @@ def test_a_place_before_the_name_of_a_body_there_stays_the_place(nlp):
 def test_ai_is_not_a_place(nlp):
     doc = run(nlp, "Beijing and Brussels agreed benchmarks for trustworthy AI through coordination on standards.")
     assert not any(m["text"] == "AI" and m["kind"] == "place" for m in doc._.policy_mentions), mentions(doc)
+
+
+def test_an_unknown_name_that_starts_with_a_given_name_is_a_person_not_a_place(nlp):
+    doc = run(nlp, "After the death of Yevgeny Prigozhin in August 2023, the Russian Ministry of Defence took over the group.")
+    found = [(m["kind"], m["entity_id"]) for m in doc._.policy_mentions if m["text"] == "Yevgeny Prigozhin"]
+    assert found == [("actor", "person:yevgeny-prigozhin")], mentions(doc)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("In 2024 Niger withdrew the licence of the French group Orano at the Imouraren deposit.", "Orano"),
+    ("The Treasury revoked a licence covering the state gold miner Minerven last week.", "Minerven"),
+])
+def test_a_name_after_a_noun_for_a_body_is_that_body_even_if_a_city_has_that_name(nlp, text, word):
+    # "Orano" had become Oran, Algeria (its Italian name)
+    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == ["actor"], found

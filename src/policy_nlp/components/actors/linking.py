@@ -60,6 +60,7 @@ class EntityLinker:
         #: them alone is rarely a name
         self.common = common_words
         self._surface_by_fold: dict[str, str] = {}
+        self._given_names: frozenset[str] | None = None  # built on first use
         for surface in kb.surfaces:
             self._surface_by_fold.setdefault(fold(surface), surface)
 
@@ -122,7 +123,8 @@ class EntityLinker:
             pair = self.person(doc, span, state, pair_only=True)
             if pair:
                 return pair
-        if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames:
+        if source in {"PERSON", "ORG"} and self.kb.person(span.text) is None and fold(span.text) not in state.surnames \
+                and not self._after_body_noun(span):
             # "universities in Manchester and Glasgow": a city the model read as a name.
             place = self.kb.city(span.text, state.countries) \
                 if not (self._common_noun_after_the(span) or self._word_not_town(span, state)) else None
@@ -376,6 +378,8 @@ class EntityLinker:
             return [state.mention(span, state.surnames[fold(span.text)], "actor", "person")]  # "Hyde" after "Henry Hyde"
         if len(span) > 1 and span[-1].lower_ in WORDS.org_name_words:
             return self.org(span, state)  # "Task Force Takuba", "the opposition Unitary Platform": bodies
+        if self._after_body_noun(span):
+            return self.org(span, state)  # "the French group Orano", not Oran; "the national airline Belavia"
         city = self.kb.city(span.text, state.countries) if not self._common_noun_after_the(span) else None
         if city is not None and self._word_not_town(span, state):
             return []
@@ -392,12 +396,31 @@ class EntityLinker:
             return []  # "under UNCLOS": an unknown acronym names a treaty or a body, not a place
         if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
             return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
+        if part is None and self._given_name_first(span):
+            return self.person(doc, span, state)  # "after the death of Yevgeny Prigozhin"
         person = self._named_person(span, state) if part is None and len(span) == 1 else None
         if person is not None:
             state.remember_person(person)
             return [state.mention(span, person, "actor", "person")]
         entity = part or Entity(f"place:{slug(span.text)}", span.text, "place", "")
         return [state.mention(span, entity, "place", "place")]
+
+    def _after_body_noun(self, span: Span) -> bool:
+        return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in WORDS.body_nouns \
+            and not self.kb.surfaces.get(span.text)
+
+    def _given_name_first(self, span: Span) -> bool:
+        """True for an unknown name of two or three capitalised words that starts with a given
+        name of the knowledge base's people and not like any town's name ("Yevgeny
+        Prigozhin", not "San Stefano" or "Port Hamilton")."""
+        if not 2 <= len(span) <= 3 or not all(t.is_title for t in span) or span[-1].lower_ in NAME_HEADS:
+            return False
+        if self._given_names is None:
+            town_starts = {key.split()[0] for key in self.kb.cities if " " in key}
+            self._given_names = frozenset(
+                first for e in self.kb.entities.values() if e.type in {"leader", "official", "person"} and " " in e.name
+                for first in [e.name.split()[0]] if first.isalpha() and len(first) > 2 and fold(first) not in town_starts)
+        return span[0].text in self._given_names and not any(self.kb.surfaces.get(t.text) for t in span)
 
     def _named_person(self, span: Span, state: "DocState") -> Entity | None:
         """An unknown one-word name the model calls a place that the text uses as a person's:
