@@ -1236,3 +1236,13 @@ def test_a_name_after_a_noun_for_a_body_is_that_body_even_if_a_city_has_that_nam
     # "Orano" had become Oran, Algeria (its Italian name)
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == ["actor"], found
+
+
+@pytest.mark.parametrize("text, trigger_word", [
+    ("During that visit, India extended a line of credit of 250 million dollars to Kenya.", "extended"),
+    ("Researchers have tracked Russian tankers delivering refined petroleum to North Korea.", "delivering"),
+    ("Russia sold more grain to Egypt last year than in any year before.", "sold"),
+])
+def test_credit_extended_and_commodities_given_or_sold_to_a_state_are_economic_or_energy_cooperation(nlp, text, trigger_word):
+    found = coop(nlp, text)
+    assert found and trigger_word in found[0]["trigger"] and {"economic", "energy"} & set(found[0]["domain"]), found
