@@ -312,3 +312,17 @@ def test_a_title_read_from_two_lines_is_found_in_the_text():
     text = "REMARKS BY\nH.E. RETNO L.P. MARSUDI\nMINISTER FOR FOREIGN AFFAIRS\n\nExcellencies, friends."
     span = _title_span(SimpleNamespace(title="REMARKS BY H.E. RETNO L.P. MARSUDI", text=text))
     assert span is not None and text[span[0]:span[1]] == "REMARKS BY\nH.E. RETNO L.P. MARSUDI"
+
+
+def test_the_state_the_title_argues_about_beats_the_victim_the_body_names_more_often(analyzer, tmp_path):
+    # A pressure piece names the Philippines (the object of China's acts) in more sentences
+    # than China; its title says whom it argues about.
+    text = ("Water Cannon Diplomacy: Why Beijing Must Pay a Price at Second Thomas Shoal\n\n"
+            "China's coast guard fired water cannon at Philippine supply boats in March. "
+            "The attack injured Philippine sailors and damaged a Philippine vessel. "
+            "Manila protested, and the Philippines summoned a Chinese diplomat. "
+            "The Philippines has since invited journalists aboard its resupply missions. "
+            "Washington should back the Philippines with joint patrols, and the Philippines should keep "
+            "documenting every incident so that the cost to China rises.\n")
+    result = _analyse(analyzer, tmp_path, "blog.txt", text)
+    assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]

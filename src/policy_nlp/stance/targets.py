@@ -35,8 +35,11 @@ SYNTAX_WEIGHTS = {"object": 3.0, "other": 1.0, "subject": 0.4}
 LEADER_PENALTY = 0.6
 INSTITUTION_PENALTY = 1.0
 #: Added when the title names the state, and (divided by 1 + the index of its first sentence)
-#: for being named early.
-TITLE_BONUS = 2.0
+#: for being named early. The title bonus was 2.0 until 2026-12-08: a pressure piece titled
+#: "Why Beijing Must Pay a Price" names its victim, the Philippines, in more sentences and as
+#: the object of China's acts, and the victim won. From 2.0 to 10.0 the real and authored
+#: development sets keep every target; 6.0 is the middle of that range.
+TITLE_BONUS = 6.0
 EARLY_BONUS = 2.0
 
 #: A state named in fewer sentences than this is a passing mention, not a discussed state
