@@ -520,3 +520,14 @@ def test_furniture_lines_next_to_other_furniture_are_masked_above_a_closing_sent
     assert {"More on: Japan, Trade Policy, Export Controls, United States, Taiwan", "Sign up for the Trade & Security Weekly",
             "X (formerly Twitter) | LinkedIn | YouTube | RSS"} <= junk, junk
     assert not any("Japan has spent a decade" in line for line in junk)
+
+
+def test_a_byline_and_date_under_a_standfirst_are_the_headers():
+    # the standfirst, two sentences, had ended the header: no author and no date were read
+    text = ("Skip to content\nSubscribe | Log in\nOpinion | Guest Essay\n"
+            "It's Time for Washington to Pick Up the Phone to Tehran\n"
+            "Oman has kept a line open for years. The United States should use it before the nuclear file slips away.\n"
+            "By Miriam Castellano\nPublished Sept. 18, 2024, 6:00 a.m. ET\nShare on Facebook\n\n" + _BODY + "\n")
+    header = read_header(text)
+    assert (header.title, header.author, header.published) == (
+        "It's Time for Washington to Pick Up the Phone to Tehran", "Miriam Castellano", "2024-09-18"), header

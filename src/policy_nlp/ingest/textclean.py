@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -197,8 +198,11 @@ def parse_date(value: str) -> str:
     try:
         # (a missing day or month is the first, not today's: "March 2024" is 2024-03-01)
         # (a dotted date is day first wherever it is written: "12.03.2021" is 12 March)
-        parsed = dateparser.parse(value, fuzzy=True, default=datetime(2000, 1, 1),
-                                  dayfirst=bool(re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", value)))
+        with warnings.catch_warnings():
+            # (only the date is kept: a time zone dateutil does not know, "6:00 a.m. ET", is no matter)
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            parsed = dateparser.parse(value, fuzzy=True, default=datetime(2000, 1, 1),
+                                      dayfirst=bool(re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", value)))
     except (ValueError, OverflowError, TypeError):
         return ""
     except Exception:  # dateutil raises ParserError subclasses of ValueError; guard odd inputs
@@ -399,6 +403,7 @@ def read_header(text: str) -> TextHeader:
     else:
         headline_row = None
     first_prose = min(prose[0] if prose else len(lines), _first_wrapped(contents, filled), _first_dateline(contents))
+    first_prose = _after_standfirst(contents, filled, prose, first_prose)
     last_prose = prose[-1] if prose else -1
 
     for i, line in enumerate(contents):
@@ -513,6 +518,22 @@ def read_header(text: str) -> TextHeader:
     header.masked.extend(header.boilerplate)
     header.masked.sort()
     return header
+
+
+def _after_standfirst(contents: list[str], filled: list[int], prose: list[int], first_prose: int) -> int:
+    """The first line of the article's prose when the first prose line is a standfirst with
+    the byline or the date under it ("Oman has kept a line open for years. The United States
+    should use it ..." / "By Miriam Castellano" / "Published Sept. 18, 2024"): the line after
+    them, so that the byline and date are read as the header's."""
+    if first_prose not in prose or _words(contents[first_prose]) > 45:
+        return first_prose
+    k = filled.index(first_prose) if first_prose in filled else -1
+    following = filled[k + 1:k + 4] if k >= 0 else []
+    marked = [i for i in following if _BYLINE.match(contents[i].strip()) or _DATE_LINE.match(contents[i].strip())
+              or _DATED_BYLINE.match(contents[i].strip())]
+    if not marked:
+        return first_prose
+    return next((i for i in prose if i > marked[-1]), first_prose)
 
 
 def _foot_date(contents: list[str], filled: list[int]) -> tuple[str, int | None]:
