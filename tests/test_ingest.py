@@ -531,3 +531,23 @@ def test_a_byline_and_date_under_a_standfirst_are_the_headers():
     header = read_header(text)
     assert (header.title, header.author, header.published) == (
         "It's Time for Washington to Pick Up the Phone to Tehran", "Miriam Castellano", "2024-09-18"), header
+
+
+def test_a_wire_header_with_a_correspondents_byline_and_a_timestamp_in_a_piped_line():
+    text = ("PCNS | Pan-Continental News Service\nHome | World | Americas | Economy\n"
+            "You are here: Home > Americas\n\n"
+            "Analysis: U.S. lets Venezuela oil licence lapse as Barbados accord falters\n\n"
+            "Source: PCNS | 2024-04-18 21:14:06 | Editor: Liu Wen\nby PCNS correspondent Ana Lucía Beltrán\n\n" + _BODY + "\n")
+    header = read_header(text)
+    assert (header.title, header.author, header.published) == (
+        "Analysis: U.S. lets Venezuela oil licence lapse as Barbados accord falters", "Ana Lucía Beltrán", "2024-04-18")
+    assert "You are here: Home > Americas" in {text[s:e] for s, e in header.boilerplate}
+
+
+def test_a_speech_title_names_its_speaker_after_the_office_and_initials_are_a_name():
+    text = ("Home » Media Center » Speeches & Statements\nSpeeches & Statements\n"
+            "Remarks by the Foreign Minister of India, Dr. S. Jaishankar, at the India-Kenya Development "
+            "Partnership Conclave, Nairobi\nNovember 12, 2024\nPrint\n\n" + _BODY + "\n")
+    header = read_header(text)
+    assert header.title.startswith("Remarks by the Foreign Minister of India") and header.author == "S. Jaishankar"
+    assert header.published == "2024-11-12"

@@ -37,9 +37,11 @@ _CUE = re.compile(
          e-?mail\ (this|to\ a\ friend)|tweet(\ this)?|you\ (may|might)\ also\ like|more\ on\ this|
          read\ also|also\ read|see\ also|further\ reading|about\ the\ authors?|leave\ a\ (comment|reply)|
          click\ here|permalink|recommended\ (for\ you|reading|articles))\b
-      |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags)\b\W*$
+      |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags|home|contact|about|archives?|
+             events|experts|publications|podcasts?|videos?|research|programs|programmes|topics|regions|issues|donate)\b\W*$
       |^\s*related\ (posts?|articles?|content|stories|reading|topics?|publications|research|analysis)\b
       |^\W*(back|return|go|skip|jump)\ to\b
+      |^\W*you\ are\ here\b|^\W*home\s*[>\u00bb\u203a/]
       |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
@@ -65,7 +67,9 @@ _TITLE_DATE = re.compile(r"(?:[:|\u2013\u2014]|\s-)\s*\(?(?P<date>\d{1,2}\s+[A-Z
 #: A line that labels a page rather than titling it: its genre ("PRESS RELEASE", "Press
 #: Releases", "TRANSCRIPT"), a short all-capitals kicker, or the part of a report it is
 #: ("Report excerpt, Chapter 3", "Excerpt from Section 4 of the annual report ...").
-_LABEL = re.compile(r"^\W*(?:(?:press releases?|media statement|news release|statement|transcript|readout|fact sheet|"
+_LABEL = re.compile(r"^\W*(?:(?:(?:speeches|statements|remarks|transcripts|readouts|press releases|briefings|news)\s*(?:&|and|,)\s*)+"
+                    r"(?:speeches|statements|remarks|transcripts|readouts|press releases|briefings|news)\W*"  # "Speeches & Statements"
+                    r"|(?:press releases?|media statement|news release|statement|transcript|readout|fact sheet|"
                     r"commentary|opinion|op-?ed|analysis|news analysis|policy (?:memo|brief)|report|speech|interview|blog)\W*"
                     r"|(?-i:[A-Z]+(?:[\s&-]+[A-Z]+){0,1})|(?:report\s+)?(?:excerpt|chapter|section|part)\b[^:]{0,25}|excerpt from .*)$", re.IGNORECASE)
 #: A body's name alone on a header line ("Centre for Arms Control and Verification Studies",
@@ -144,7 +148,7 @@ _BARE_DATE = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}))"
     # a time after the date: "Tuesday, January 14, 2025 7:58 AM GMT+3", "14 January 2025, 07:58 GMT"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?\s*$"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?\s*$"
 )
 _LABELLED = re.compile(r"^\s*(?P<key>title|headline|subject|re|from|to|cc|category|categories|section|topic|region|filed under|site|source)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -216,10 +220,14 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+#: Initials and titles whose full stop ends no sentence ("Dr. S. Jaishankar").
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Jr|Sr|Col|Lt|Adm|Amb|Gov|Hon|Rev|St)\.")
+
+
 def _is_prose(line: str) -> bool:
     if _MD_HEADING.match(line) and _words(line) < _PROSE_WORDS:
         return False  # "# Europe's Last Lever on Iran Expires in October. It Should Pull It Now."
-    ends = len(re.findall(r"[.!?](?:\s|$)", line))
+    ends = len(re.findall(r"[.!?](?:\s|$)", _ABBREVIATION.sub("X", line)))
     # (a long line with no sentence end is a heading: "Remarks by Ambassador ..., Special
     # Envoy for the Horn of Africa, at the Peace and Security Side Event of the ... Summit")
     return _words(line) >= _PROSE_WORDS and (ends or _words(line) >= 45) or ends >= 2 and _words(line) >= 12
@@ -500,6 +508,8 @@ def read_header(text: str) -> TextHeader:
                 m = None  # "Vladimir Putin speech to the Duma" heads a report on it; "PM Boris Johnson article on" is his
             if m:
                 header.author = _speaker(m.group("who"))
+                if not header.author and (apposed := re.match(r"\s*,\s*(?P<name>[^,]{3,60}?)\s*,", line[m.end():])):
+                    header.author = _speaker(apposed.group("name"))  # "Remarks by the Foreign Minister of India, Dr. S. Jaishankar, at"
                 if header.author:
                     break
     if not header.published and (m := _TITLE_DATE.search(header.title)):
@@ -664,6 +674,9 @@ def _clean_name(name: str) -> str:
             break  # an office, or a one-word place ("By Sara Mansour, Baghdad")
         kept.append(part)
     name = re.sub(r"\s+(?:and|&)\s+", " and ", ", ".join(kept))
+    name = re.sub(r"\s+in\s+[A-Z].*$", "", name)  # "Selam Gebremedhin in Water and Security": the section
+    # "PCNS correspondent Ana Lucía Beltrán", "our staff reporter Li Wei": the name after the role
+    name = re.sub(r"^(?:\S+\s+){0,3}?(?:staff\s+)?(?:correspondent|reporter|writer|journalist)\s+(?=[A-Z])", "", name.strip())
     name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|sir|dame)\.?\s+", "", name.strip(" ."), flags=re.IGNORECASE)
     name = name.title() if name.isupper() else name  # "BY JOHN SMITH"
     pieces = re.split(r"\s+and\s+", name, flags=re.IGNORECASE)
@@ -690,7 +703,8 @@ def _first_wrapped(contents: list[str], filled: list[int]) -> int:
     lower case."""
     for k, i in enumerate(filled[:-1]):
         following = contents[filled[k + 1]].lstrip()
-        if _words(contents[i]) >= 6 and following[:1].islower() and not contents[i].rstrip().endswith((".", ":", "?", "!")):
+        if _words(contents[i]) >= 6 and following[:1].islower() and not contents[i].rstrip().endswith((".", ":", "?", "!")) \
+                and " | " not in contents[i] and not _BYLINE.match(following):  # ("Source: PCNS | 2024-04-18" / "by ...")
             return i
     return len(contents)
 
@@ -746,7 +760,7 @@ def _speaker(who: str) -> str:
         who = who.title()
     words = who.split()
     while words and (words[0].lower() in _SPEAKER_TITLES or words[0].isupper() and len(words[0]) > 1
-                     or words[0].lower() in _OFFICE_OF):
+                     and not re.fullmatch(r"(?:[A-Z]\.)+", words[0]) or words[0].lower() in _OFFICE_OF):
         words = words[1:]  # (and acronyms of offices, "APNSA Jake Sullivan", and "Minister of Unification Lee In-young")
     name = " ".join(words)
     return name if _NAME_LINE.match(name) and not _place_name(name) else ""
