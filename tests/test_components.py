@@ -1246,3 +1246,14 @@ def test_a_name_after_a_noun_for_a_body_is_that_body_even_if_a_city_has_that_nam
 def test_credit_extended_and_commodities_given_or_sold_to_a_state_are_economic_or_energy_cooperation(nlp, text, trigger_word):
     found = coop(nlp, text)
     assert found and trigger_word in found[0]["trigger"] and {"economic", "energy"} & set(found[0]["domain"]), found
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Both governments will continue to cooperate with Afghanistan on investment.", "proposed"),
+    ("The United States will continue our support for Ethiopia in addressing humanitarian needs.", "proposed"),
+    ("Trilateral cooperation between Japan and Korea on missile warning data will continue.", "actual"),
+    ("France and Germany continue to cooperate on space.", "actual"),
+])
+def test_will_continue_to_cooperate_is_a_commitment_and_cooperation_that_continues_is_actual(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found and found[0]["modality"] == modality, found

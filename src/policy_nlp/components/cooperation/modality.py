@@ -77,6 +77,15 @@ class ModalityDetector:
                 return verdict
         return "actual"
 
+    @staticmethod
+    def _done_beside(tok: Token) -> bool:
+        """True when a verb coordinated with ``tok`` says it is already done: "what has been
+        and will continue to be an enduring relationship"."""
+        related = [tok.head] if tok.dep_ == "conj" else []
+        related += [c for c in tok.children if c.dep_ == "conj"]
+        return any(c.dep_ == "aux" and c.lemma_ == "have" or c.tag_ in {"VBD", "VBN"} and c.dep_ != "xcomp"
+                   for r in related for c in [r, *r.children] if c is not tok)
+
     def _cues_at(self, tok: Token, is_trigger: bool, after_conj: bool = False, via: Token | None = None) -> str:
         """The cue at ``tok`` for a trigger below it, reached through its child ``via``."""
         children = list(tok.children)
@@ -131,8 +140,11 @@ class ModalityDetector:
             return "proposed"  # the future of reported speech: "they confirmed that negotiations would begin"
         if auxes & self.lx.spec_modals or words & self.lx.spec_words or lemma in self.lx.spec_words:
             return "hypothetical" if not auxes & {"should", "must"} else "proposed"
-        if auxes & self.lx.adv_modals and lemma not in self.lx.continuation_verbs:
-            return "proposed"  # ("will continue" reports what goes on)
+        if auxes & self.lx.adv_modals and not (lemma in self.lx.continuation_verbs and (
+                self._done_beside(tok) or not any(c.dep_ in {"xcomp", "dobj"} for c in children))):
+            # "will continue to cooperate", "will continue our support": a commitment; "the
+            # cooperation will continue" and "has been and will continue to be" report what goes on
+            return "proposed"
         if not is_trigger and not of_subject and tok.tag_ in {"VBP", "VBZ"} and lemma in self.lx.endorsement_verbs:
             return "proposed"  # "we support cross-Strait dialogue": endorsing what is to come
         if tok.dep_ in {"ccomp", "xcomp"} and tok.head.lemma_.lower() == "let" or tok.dep_ == "xcomp" and tok.head.lower_ == "going":
