@@ -1257,3 +1257,13 @@ def test_credit_extended_and_commodities_given_or_sold_to_a_state_are_economic_o
 def test_will_continue_to_cooperate_is_a_commitment_and_cooperation_that_continues_is_actual(nlp, text, modality):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == modality, found
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("We are working towards agreeing an enhanced trade partnership with India next year.", "proposed"),
+    ("It opens the doors for us to continue the dialogue with Venezuela in the months ahead.", "proposed"),
+    ("France and Germany signed a space agreement, which enters into force next year.", "actual"),
+])
+def test_cooperation_set_in_the_future_is_proposed_unless_it_is_done(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found and found[0]["modality"] == modality, found

@@ -67,6 +67,7 @@ class Lexicon:
         self.adv_nouns, self.adv_adjs = cue("advocacy_nouns"), cue("advocacy_adjectives")
         self.proposal_verbs, self.willing_adjs = cue("proposal_verbs"), cue("willingness_adjectives")
         self.continuation_verbs = cue("continuation_verbs")
+        self.future_phrases = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cue("future_phrases")))) + r")\b")
         self.endorsement_verbs = cue("endorsement_verbs")
         self.mandative_verbs = cue("mandative_verbs")
         self.reporting_verbs = cue("reporting_verbs")

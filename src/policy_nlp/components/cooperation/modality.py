@@ -75,6 +75,9 @@ class ModalityDetector:
         for verdict in ("hypothetical", "negated", "proposed"):
             if verdict in verdicts:
                 return verdict
+        if self.lx.future_phrases.search(trigger.sent.text.lower()) \
+                and not any(t.tag_ in {"VBD", "VBN"} or t.dep_ == "aux" and t.lemma_ == "have" for t in (level, *level.children)):
+            return "proposed"  # "working towards an enhanced trade partnership next year", "continue the dialogue in the months ahead"
         return "actual"
 
     @staticmethod
