@@ -1267,3 +1267,13 @@ def test_will_continue_to_cooperate_is_a_commitment_and_cooperation_that_continu
 def test_cooperation_set_in_the_future_is_proposed_unless_it_is_done(nlp, text, modality):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == modality, found
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The crackdown cooled U.S.-Chinese relations considerably.", "negated"),
+    ("Indonesia violated the terms of the agreement with the Netherlands by military force.", "negated"),
+    ("President Musharraf extended an invitation to Prime Minister Howard to visit Pakistan.", "proposed"),
+])
+def test_relations_cooled_an_agreement_violated_and_an_invitation_extended(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found and found[0]["modality"] == modality, found

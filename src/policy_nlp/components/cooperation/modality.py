@@ -63,6 +63,8 @@ class ModalityDetector:
         if (level.dep_ == "ccomp" and level.tag_ in {"VB", "VBP"} and lemma_of(level.head) in self.lx.mandative_verbs
                 and not any(c.dep_ in {"aux", "auxpass"} for c in level.children)):
             verdicts.add("proposed")  # the subjunctive of a demand: "demanding that the British submit ... to arbitration"
+        if trigger.lower_ in {"invitation", "invitations"} and not verdicts & {"hypothetical", "negated"}:
+            verdicts.add("proposed")  # "extended an invitation to visit Pakistan": a visit still to come
         if "done" in verdicts:
             verdicts.discard("proposed")
         if "described" in verdicts:
