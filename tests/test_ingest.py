@@ -551,3 +551,32 @@ def test_a_speech_title_names_its_speaker_after_the_office_and_initials_are_a_na
     header = read_header(text)
     assert header.title.startswith("Remarks by the Foreign Minister of India") and header.author == "S. Jaishankar"
     assert header.published == "2024-11-12"
+
+
+@pytest.mark.parametrize("head, title, author, published", [
+    # a masthead's date far above the headline and byline
+    ("THE ASIA LEDGER\nSunday, March 10, 2024\nSubscribe | Sign in\nNews\nPolitics\nOpinion\nGuest Column\nAdvertisement\n"
+     "Three years of excuses: it is time to choke the junta's air war\nBy Daniel Okafor\nMarch 10, 2024 at 6:00 a.m. GMT+7\n",
+     "Three years of excuses: it is time to choke the junta's air war", "Daniel Okafor", "2024-03-10"),
+    # a genre label and a section between the headline and the byline
+    ("SOUTHEAST EUROPE POLICY FORUM\nPublications / Analysis / Western Balkans\n"
+     "Eleven Years After Brussels: Can the Serbia-Kosovo Dialogue Still Deliver?\nAnalysis | Western Balkans\n"
+     "Lena Hartmann | 15 April 2024 | 9 min read\n",
+     "Eleven Years After Brussels: Can the Serbia-Kosovo Dialogue Still Deliver?", "Lena Hartmann", "2024-04-15"),
+    # a dotted date and a label above the headline, a menu above them
+    ("Federal Foreign Office\nMenu\nVisa & Travel\nNewsroom\n08.10.2025 - Press release\n"
+     "Minister of State Brandauer in Kazakhstan and Uzbekistan: agreements on raw materials\n",
+     "Minister of State Brandauer in Kazakhstan and Uzbekistan: agreements on raw materials", "", "2025-10-08"),
+    # a journal's author line over the author's institution
+    ("Polar Affairs Review\nOpen Access\nCOMMENTARY\nFrozen Channels, Open Nets: Norwegian-Russian Arctic Science since 2022\n"
+     "Kristin Aasland\nCentre for Northern Governance Studies, Tromso\nPublished online: 22 April 2024\n",
+     "Frozen Channels, Open Nets: Norwegian-Russian Arctic Science since 2022", "Kristin Aasland", "2024-04-22"),
+    # a speech page's speaker line with titles of address and the office after a comma
+    ("Minister for Foreign Affairs\nSpeeches\nOne Pacific Family: Australia and Solomon Islands in a Contested Decade\nSpeech\n"
+     "Australian National University, Canberra\nWednesday, 23 July 2025\n"
+     "Senator the Hon Claire Whitford, Minister for Foreign Affairs\nCHECK AGAINST DELIVERY\n",
+     "One Pacific Family: Australia and Solomon Islands in a Contested Decade", "Claire Whitford", "2025-07-23"),
+])
+def test_headlines_bylines_and_dates_of_varied_page_headers(head, title, author, published):
+    header = read_header(head + "\n" + _BODY + "\n")
+    assert (header.title, header.author, header.published) == (title, author, published)

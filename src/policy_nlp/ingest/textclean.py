@@ -568,6 +568,9 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     True, with the author and date set, when its pieces are a byline or a date and at most
     short labels besides."""
     pieces = [p.strip() for p in _HEADER_SEPARATOR.split(line) if p.strip()]
+    if len(pieces) < 2 and (dated := re.match(r"^(?P<date>[^-]{6,40}?)\s+-\s+(?P<label>\w+(?:\s+\w+){0,2})\s*$", line)) \
+            and _date_of(dated.group("date")):
+        pieces = [dated.group("date"), dated.group("label")]  # "08.10.2025 - Press release"
     if len(pieces) < 2 or _words(line) > _SHORT_LINE_WORDS:
         return False
     author = date = ""
@@ -609,6 +612,12 @@ def _headline_case(line: str) -> bool:
     return 4 <= len(words) <= 25 and all(w[0].isupper() for w in words if w.lower() not in _HEADLINE_SMALL)
 
 
+def _labelled_section(line: str) -> bool:
+    """"Analysis | Western Balkans": a genre label and a section, each of three words or fewer."""
+    pieces = [p.strip() for p in _HEADER_SEPARATOR.split(line.strip()) if p.strip()]
+    return len(pieces) > 1 and bool(_LABEL.match(pieces[0])) and all(_words(p) <= 3 for p in pieces)
+
+
 def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int], headline_row: int | None = None) -> int | None:
     """The title is the heading-like line just before the byline/date block, if any
     (``headline_row``: a first line of two short sentences alone above the text)."""
@@ -620,10 +629,18 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
             or bool(_MD_HEADING.match(line))
 
     if meta_rows:
-        before = [i for i in candidates if i < min(meta_rows) and title_like(i)]
+        # the byline block under the headline, not a masthead's date far above it ("THE ASIA
+        # LEDGER / Sunday, March 10, 2024 / ... / headline / By Daniel Okafor / March 10, 2024")
+        block = sorted(meta_rows)
+        while len(block) > 1 and block[-1] - block[-2] <= 3:
+            block.pop()
+        bylined = any(_BYLINE.match(_strip_markdown(contents[i].strip()).strip("_ ")) for i in sorted(meta_rows)[len(block) - 1:])
+        first_meta = block[-1] if len(block) < len(meta_rows) and bylined else min(meta_rows)
+        before = [i for i in candidates if i < first_meta and title_like(i)]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
-        named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip()))]
+        named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip())
+                                            or _labelled_section(contents[i]))]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
         if quoted or speeches:
@@ -633,6 +650,9 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         marked = [i for i in named if _MD_HEADING.match(contents[i])]
         if marked:
             return marked[-1]  # a Markdown heading, not the standfirst under it
+        after = [i for i in candidates if first_meta < i <= first_meta + 2 and title_like(i) and _words(contents[i]) >= 6]
+        if named and after and _words(contents[named[-1]]) <= 3:
+            return after[0]  # "Visa & Travel" (a menu) / "08.10.2025 - Press release" / the headline
         if named:
             return named[-1]
         # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
@@ -728,7 +748,7 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "state", "defense", "defence", "national", "security", "advisor", "adviser", "high", "commissioner",
                    "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
                    "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the",
-                   "pm", "fm"}
+                   "pm", "fm", "hon", "hon.", "honourable", "honorable", "rt", "rt."}
 
 
 #: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
@@ -783,6 +803,9 @@ def _headline(line: str) -> str:
 _HEADER_NAME_LINES = 60
 
 
+_OFFICE_WORDS = re.compile(r"\b(?:minister|secretary|ambassador|senator|governor|commissioner|spokesperson|envoy)\b", re.IGNORECASE)
+
+
 def _name_line(candidates: list[int], contents: list[str], filled: list[int], meta_rows: list[int], header: TextHeader) -> None:
     """An author printed without "By": a line that is only a name, next to the date or to
     a line of office ("Mireya Alvarez / Senior Fellow - Foreign Policy"). The name and the
@@ -791,13 +814,24 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
     candidate_rows, meta = set(candidates), set(meta_rows)
     for i in candidates[:_HEADER_NAME_LINES]:
         line = _strip_markdown(contents[i].strip())
+        head, _, office_after = line.partition(", ")
+        if office_after and (_AFFILIATION.search(office_after) or _OFFICE_WORDS.search(office_after)) and _words(line) <= 14 \
+                and (speaker := _speaker(head)) and speaker != head:
+            # "Senator the Hon Claire Whitford, Minister for Foreign Affairs": the speaker's line
+            header.author = speaker
+            candidates.remove(i)
+            meta_rows.append(i)
+            return
         names = re.split(r"\s+(?:and|&)\s+|,\s+", line)  # "Aminata Kouyaté and Olivier Ndiaye"
         if not all(_NAME_LINE.match(n) for n in names) or len(names) > 4 or line.split()[0].lower() in _NOT_A_NAME_START \
                 or _names_an_event(line) or any(_place_name(n) for n in names):
             continue
         k = position[i]
         neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
-        office = [j for j in neighbours if j in candidate_rows and _AFFILIATION.search(contents[j]) and _words(contents[j]) <= 10]
+        office = [j for j in neighbours if j in candidate_rows and _words(contents[j]) <= 10 and (
+            _AFFILIATION.search(contents[j])
+            # or the author's institution on the line under the name, not a menu's "Media Center"
+            or j > i and _words(contents[j]) >= 3 and _publisher(_strip_markdown(contents[j].strip())))]
         if not office and not any(j in meta for j in neighbours):
             continue
         header.author = line
