@@ -326,3 +326,14 @@ def test_the_state_the_title_argues_about_beats_the_victim_the_body_names_more_o
             "documenting every incident so that the cost to China rises.\n")
     result = _analyse(analyzer, tmp_path, "blog.txt", text)
     assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]
+
+
+def test_the_government_in_a_pages_masthead_speaks_and_is_not_the_main_target(analyzer, tmp_path):
+    text = ("Skip to main content\nAustralian Government\nMinister for Foreign Affairs\nSpeeches\n\n"
+            "One Pacific Family: Australia and Solomon Islands in a Contested Decade\n\n"
+            "Solomon Islands has worked with Australia for decades. Police from Solomon Islands trained in Australia, "
+            "and Honiara asked Australia for help in 2021. Workers from Solomon Islands come to Australia every year, "
+            "and students from Solomon Islands study in Australia. We will support Solomon Islands as it hosts the "
+            "Forum.\n")
+    result = _analyse(analyzer, tmp_path, "speech.txt", text)
+    assert result.document["stance_target"] == "SLB", result.document["stance_target_basis"]

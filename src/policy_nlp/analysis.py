@@ -352,7 +352,7 @@ class Analyzer:
                 # first speaks and the second is the guest the text is about.
                 authors = _author_countries_in_order(source.author)
                 speakers = speaker_states(mentions, entities, title, title_start,
-                                          set(authors[:1]) | _site_countries(source.site))
+                                          set(authors[:1]) | _site_countries(source.site) | _masthead_countries(source.text, title_start))
                 stance = self.stance.predict_document(body, sentence_texts, mentions, entities,
                                                       [sentence_of(m["start_char"]) for m in mentions],
                                                       title_end=title_end, speakers=speakers,
@@ -485,8 +485,22 @@ def _site_countries(site: str) -> set[str]:
         body = kb.orgs_by_name.get(fold(part)) if part else None
         if body in kb.government_bodies:
             out.add(kb.government_bodies[body])
+        named = re.fullmatch(r"(?P<of>.+?)\s+government|government\s+of\s+(?:the\s+)?(?P<state>.+)", part, re.IGNORECASE)
+        if named:
+            # "Australian Government", "Government of India" (a page's masthead)
+            iso3 = kb.demonym_country.get(fold(named.group("of"))) if named.group("of") else next(
+                (kb.entities[eid].country_iso3 for eid, role in kb.surfaces.get(named.group("state"), ()) if role == "country"), None)
+            out.update([iso3] if iso3 else [])
         out.update(kb.entities[eid].country_iso3 for eid, role in kb.surfaces.get(part, ()) if role == "metonym")
     return out
+
+
+def _masthead_countries(text: str, title_start: int) -> set[str]:
+    """The state whose government publishes the page, named in a short line of its masthead
+    above the title ("Federal Foreign Office", "Australian Government", "Ministry of External
+    Affairs")."""
+    lines = [line.strip() for line in text[:title_start].splitlines() if 1 <= len(line.split()) <= 6][:15]
+    return set().union(*(_site_countries(line) for line in lines)) if lines else set()
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
