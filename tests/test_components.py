@@ -1278,3 +1278,18 @@ def test_cooperation_set_in_the_future_is_proposed_unless_it_is_done(nlp, text, 
 def test_relations_cooled_an_agreement_violated_and_an_invitation_extended(nlp, text, modality):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == modality, found
+
+
+@pytest.mark.parametrize("text, trigger_word, modality", [
+    ("More than 28,000 Pakistani students are currently studying in China.", "studying", "actual"),
+    ("Some 2,000 students from Kazakhstan are currently enrolled in Germany.", "enrolled", "actual"),
+    ("Australia has committed more than four hundred million dollars to Solomon Islands.", "committed", "actual"),
+    ("If such a vote were held, the world should reward Myanmar with normalised relations.", "relations", "hypothetical"),
+])
+def test_students_abroad_money_committed_and_normalised_relations_are_cooperation(nlp, text, trigger_word, modality):
+    found = coop(nlp, text)
+    assert found and trigger_word in found[0]["trigger"] and found[0]["modality"] == modality, found
+
+
+def test_students_studying_in_their_own_state_are_not_cooperation(nlp):
+    assert coop(nlp, "Chinese students study hard in China, and students study in Paris every year.") == []

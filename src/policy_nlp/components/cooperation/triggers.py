@@ -18,6 +18,8 @@ from .tokens import lemma_of, modifier_start, next_noun, next_word
 
 #: Verbs whose object noun names the act: "paid a visit to", "offered support to".
 #: Heads after which "aid" names who gives it ("aid agencies", "aid workers").
+#: Verbs of students studying abroad ("Pakistani students are studying in China").
+_STUDY_ABROAD_VERBS = frozenset({"study", "enrol", "enroll", "train"})
 _AID_PEOPLE = {"agency", "worker", "group", "organization", "organisation", "official", "charity", "ngo", "staff",
                "community", "sector", "expert", "volunteer"}
 LIGHT_VERBS = {"have", "hold", "make", "pay", "conduct", "offer", "extend", "give", "provide", "seek", "pledge",
@@ -109,7 +111,7 @@ class TriggerFinder:
                "relief", "sharing", "trade", "diplomacy", "deal", "partner", "support", "backing", "help",
                "share", "join", "co", "together", "peace", "fire", "bilateral", "trilateral"} | lx.with_verbs | lx.relation_nouns | set(lx.qualified_nouns)
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
-            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"}
+            | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"} | _STUDY_ABROAD_VERBS
             | lx.meeting_verbs | lx.meeting_nouns | lx.contact_nouns | lx.posting_verbs
         )}
 
@@ -358,9 +360,31 @@ class TriggerFinder:
                     objs = [o for o in objects if lemma_of(o) in self.lx.study_nouns or o.lower_ in self.lx.study_nouns]
                     if objs:
                         yield tok, tok.i, objs[0].i + 1
+                elif lemma in _STUDY_ABROAD_VERBS and self._studies_abroad(tok):
+                    yield tok, tok.i, tok.i + 1
             for phrase in self.lx.phrases:
                 if tok.lower_ == phrase[0] and tuple(t.lower_ for t in doc[tok.i:tok.i + len(phrase)]) == phrase:
                     yield tok, tok.i, tok.i + len(phrase)
+
+    def _studies_abroad(self, verb: Token) -> bool:
+        """True when students of one state study, enrol or train in another: "More than
+        28,000 Pakistani students are currently studying in China", "Some 2,000 students from
+        Kazakhstan are enrolled in Germany"."""
+        students = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                    and (lemma_of(c) in self.lx.study_nouns or c.lower_ in self.lx.study_nouns)]
+        if not students:
+            return False
+        def countries(tokens) -> set[str]:
+            out = set()
+            for t in tokens:
+                eid = self._actors.get(t.i) or self._recipients.get(t.i)
+                country = type_and_country(eid)[1] if eid else self._place_countries.get(t.i, "")
+                if country and ";" not in country:
+                    out.add(country)
+            return out
+        home = countries(t for s in students for t in s.subtree)
+        there = countries(t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} for t in c.subtree)
+        return bool(home) and bool(there - home)
 
     def _partner_actors(self, tok: Token) -> bool:
         """True when a partner phrase of ``tok`` ("to Ukraine", "for the Afghan people",
