@@ -1293,3 +1293,13 @@ def test_students_abroad_money_committed_and_normalised_relations_are_cooperatio
 
 def test_students_studying_in_their_own_state_are_not_cooperation(nlp):
     assert coop(nlp, "Chinese students study hard in China, and students study in Paris every year.") == []
+
+
+def test_an_airport_is_a_place_and_a_name_cut_before_a_state_keeps_its_whole_name(nlp):
+    doc = run(nlp, "The New Gwadar International Airport, financed by a Chinese grant, opened in 2024. "
+                   "From 2003 to 2017, the Regional Assistance Mission to Solomon Islands, known as RAMSI, "
+                   "brought police from Australia. RAMSI left in 2017.")
+    found = {(m["text"], m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert ("New Gwadar International Airport", "place", "place:new-gwadar-international-airport") in found, found
+    ramsi = {eid for text, _, eid in found if text in {"RAMSI", "Regional Assistance Mission to"}}
+    assert ramsi == {"org:regional-assistance-mission-to-solomon-islands"}, found

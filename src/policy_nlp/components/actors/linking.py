@@ -36,6 +36,18 @@ ROLE_PRIORITY = {"person": 0, "org": 1, "place": 2, "country": 3, "capital": 4, 
 _NOT_BODIES = {"state", "leader", "official", "person", "city", "country", "region", "place", "province"}
 
 
+#: Last words of names of sites that are never bodies, wherever the text puts them.
+_SITE_HEADS = frozenset({"airport", "airbase", "dam", "highway", "bridge", "canal", "harbour", "harbor"})
+
+
+def _name_after(span: Span) -> str:
+    """The capitalised words right after ``span`` ("Solomon Islands" after "Mission to")."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        end += 1
+    return doc[span.end:end].text
+
+
 def part_entity(name: str, whole: Entity, kind: str) -> Entity:
     """A place named after part of ``whole`` ("northern Syria") or a site in it ("Abu Ghraib
     prison"), with its code and coordinates."""
@@ -239,6 +251,9 @@ class EntityLinker:
         entity_id = self.kb.orgs_by_name.get(fold(span.text)) or self._state_body(span)
         if entity_id:
             return [state.mention(span, self.kb.entities[entity_id], "actor", "org")]
+        if len(span) > 1 and span[-1].lower_ in _SITE_HEADS:
+            # "The New Gwadar International Airport, financed by a Chinese grant": a site, never a body
+            return [state.mention(span, Entity(f"place:{slug(span.text)}", span.text, "facility", ""), "place", "place")]
         if len(span) > 1 and span[-1].lower_ in WORDS.facility_words and is_location(span):
             # "opened a new wing at Komfo Anokye Teaching Hospital": a building where
             # something happens is a place
@@ -250,6 +265,13 @@ class EntityLinker:
             # "the bombed sites at Fordow and Natanz": two places, not one body
             return [m for i in (span.start, span.end - 1) for m in self.place(span.doc, span.doc[i:i + 1], state)]
         entity = state.acronym_of(span.text)
+        if entity is None and len(span) > 2 and span[-1].lower_ in {"to", "of", "for", "on"}:
+            # "the Regional Assistance Mission to" + "Solomon Islands": the name goes on over the
+            # state the model tagged apart; the body takes the whole name (so "RAMSI" is its
+            # acronym), the mention keeps its words
+            rest = _name_after(span)
+            if rest:
+                entity = Entity(f"org:{slug(span.text + ' ' + rest)}", f"{span.text} {rest}", "organization", "")
         person = state.person_named(span.text) if entity is None else None
         if person is not None:
             return [state.mention(span, person, "actor", "person")]  # "Caleb Cushing", named as a person before
