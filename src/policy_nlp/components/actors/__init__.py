@@ -83,6 +83,7 @@ class ActorLinker:
         mentions.extend(self.scans.dateline_places(doc, mentions, state))
         mentions.extend(self.scans.office_holders(doc, mentions, state))
         self.scans.widen_places(doc, mentions, state)
+        self.scans.titled_surnames(doc, mentions, state)
         mentions.sort(key=lambda m: m["start_char"])
         self.countries.shared_capitals(mentions, state)
         self.countries.infer_countries(doc, mentions, state)

@@ -151,6 +151,26 @@ class TokenScans:
             out.append(state.mention_chars(doc, token.idx, token.idx + len(token.text), entity, "actor", "demonym"))
         return out
 
+    def titled_surnames(self, doc: Doc, mentions: list[dict], state: "DocState") -> None:
+        """A person the text names by a title and a surname ("Mr. Cardoza", "Senator Coons",
+        "Minister Jaishankar") is written with the title: the mention takes the title words in
+        front of the surname, as the text wrote the name."""
+        titles = WORDS.person_titles | WORDS.honorifics
+        for mention in mentions:
+            entity = state.entities.get(mention["entity_id"])
+            if entity is None or entity.type not in {"person", "official", "leader"}:
+                continue
+            span = doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            start = span.start
+            while start > 0 and span.start - start < 3 and doc[start - 1].is_title \
+                    and doc[start - 1].lower_.rstrip(".") in titles:
+                start -= 1
+            if start < span.start:
+                mention["start_char"] = doc[start].idx
+                mention["text"] = state.text[mention["start_char"]:mention["end_char"]]
+
     def dateline_places(self, doc: Doc, mentions: list[dict], state: "DocState") -> list[dict]:
         """A city in capitals that is a sentence of its own: the place of a wire dateline
         ("SEOUL. South Korea and ...", as ingest leaves "SEOUL, March 3 (Yonhap) --")."""
