@@ -1312,3 +1312,18 @@ def test_a_surname_after_a_title_is_written_with_the_title(nlp):
     texts = [m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("person:")]
     assert texts[:3] == ["Mr. Cardoza", "Senator Coons", "General Kurilla"], texts
     assert all(doc.text[m["start_char"]:m["end_char"]] == m["text"] for m in doc._.policy_mentions)
+
+
+def test_a_possessor_and_a_body_or_a_state_and_its_leader_run_together_are_linked_apart(nlp):
+    doc = run(nlp, "USAID’s Center for International Disaster Information helped. Cuba’s Institute of Meteorology "
+                   "shared data, and the Institute of Meteorology later published it. "
+                   "I spoke with Prime Minister of Israel Yair Lapid today.", year=2022, published=True)
+    found = [(m["text"], m["entity_id"]) for m in doc._.policy_mentions]
+    assert ("Center for International Disaster Information", "org:center-for-international-disaster-information") in found
+    assert {e for t, e in found if t == "Institute of Meteorology"} == {"org:institute-of-meteorology"}, found
+    assert ("Cuba", "state:CUB") in found and ("Yair Lapid", "person:yair-lapid") in found, found
+
+
+def test_a_possessive_inside_a_name_stays_in_it(nlp):
+    doc = run(nlp, "In 1978 the People’s Democratic Party of Afghanistan seized power in Kabul.")
+    assert not any(m["text"] == "People" for m in doc._.policy_mentions), mentions(doc)

@@ -126,6 +126,10 @@ class EntityLinker:
             if not (source == "PERSON" and role in {"country", "capital", "place"} and len(span) > 1):
                 mention = self.kb_mention(doc, span, entity_id, role, state)
                 return [mention] if mention is not None else []
+        if not options and source != "kb" and len(span) >= 2:
+            split = self._owner_and_name(doc, span, state)
+            if split is not None:
+                return split
         if not options and source != "kb":
             named = self._first_words_of_named(span, state)
             if named is not None:
@@ -347,6 +351,25 @@ class EntityLinker:
         return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
             and span[0].lower_ in self.common \
             and all(c.population < NAMING_CITY_MIN_POPULATION for c in self.kb.cities.get(fold(span.text), ()))
+
+    def _owner_and_name(self, doc: Doc, span: Span, state: "DocState") -> list[dict] | None:
+        """Two names the model ran together: a possessor and a body ("USAID's Center for
+        International Disaster Information", "Cuba's Institute of Meteorology"), or a state
+        and one of its people ("Prime Minister of Israel Yair Lapid"). Each is linked on its own."""
+        mark = next((k for k, t in enumerate(span) if t.text in {"'s", "\u2019s"}), None)
+        if mark is not None and 1 <= mark <= 3 and len(span) - mark - 1 >= 2 and span[mark + 1].is_title and (
+                self.kb.surfaces.get(span[:mark].text) or span[:mark].text.isupper()
+                or any(e.name == span[:mark].text for e in state.entities.values())):
+            # (the possessor is a name the text or the knowledge base knows: not "People's
+            # Democratic Party of Afghanistan" nor "St Patrick's Day")
+            owner, rest = span[:mark], span[mark + 1:]
+            owned = self.link(doc, owner, "GPE" if self.kb.surfaces.get(owner.text) else "ORG", state)
+            return owned + self.org(rest, state)
+        first = span[:1]
+        if len(span) >= 3 and any(role == "country" for _, role in self.kb.surfaces.get(first.text, ())) \
+                and self.kb.person(span[1:].text, state.year, state.countries) is not None:
+            return self.link(doc, first, "GPE", state) + self.person(doc, span[1:], state)
+        return None
 
     @staticmethod
     def _first_words_of_named(span: Span, state: "DocState") -> dict | None:
