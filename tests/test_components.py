@@ -1327,3 +1327,13 @@ def test_a_possessor_and_a_body_or_a_state_and_its_leader_run_together_are_linke
 def test_a_possessive_inside_a_name_stays_in_it(nlp):
     doc = run(nlp, "In 1978 the People’s Democratic Party of Afghanistan seized power in Kabul.")
     assert not any(m["text"] == "People" for m in doc._.policy_mentions), mentions(doc)
+
+
+@pytest.mark.parametrize("text, word, entity", [
+    ("The Secretary visited refugee camps in neighboring Sudan last week.", "Sudan", "state:SDN"),
+    ("North Korea could immediately devastate Seoul with conventional artillery.", "Seoul", "geo:1835848"),
+    ("The railroad connecting Tbilisi, Georgia and Kars, Turkey bypasses Armenia.", "Georgia", "state:GEO"),
+])
+def test_places_in_neighbouring_states_cities_devastated_and_a_capital_before_its_country(nlp, text, word, entity):
+    found = [(m["kind"], m["entity_id"]) for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == [("place", entity)], found

@@ -22,7 +22,10 @@ def us_state_context(span: Span, state: "DocState") -> bool:
     if [t.lower_ for t in before[-2:]] == ["state", "of"]:
         return True
     if len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "GPE":
-        return True
+        # "Atlanta, Georgia", not "Tbilisi, Georgia" (a city of the country)
+        from ...knowledge import load_knowledge_base
+        city = load_knowledge_base().city(before[-2].text)
+        return city is None or city.country_iso3 == "USA"
     after = doc[span.end:span.end + 3]
     return any(t.lower_ in {"governor", "legislature", "senator", "senators", "congressman", "county"} for t in after)
 
@@ -52,7 +55,11 @@ def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
     while root.dep_ in {"compound", "conj", "appos", "nmod"} and root.head.i != root.i and root.head.pos_ == "PROPN":
         root = root.head
     head = root.head
-    if root.dep_ == "pobj":
+    if root.dep_ in {"dobj", "obj", "pobj"} and head.lower_ in {"neighboring", "neighbouring", "bordering"} \
+            and head.dep_ in {"pcomp", "pobj", "amod"} and head.head.i != head.i:
+        # "refugee camps in neighboring Sudan": the parser makes the adjective a verb
+        root, head = head, head.head
+    if root.dep_ in {"pobj", "pcomp"}:
         prep = head.lower_
         if prep in preps:
             return True
