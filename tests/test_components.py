@@ -1337,3 +1337,13 @@ def test_a_possessive_inside_a_name_stays_in_it(nlp):
 def test_places_in_neighbouring_states_cities_devastated_and_a_capital_before_its_country(nlp, text, word, entity):
     found = [(m["kind"], m["entity_id"]) for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == [("place", entity)], found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Syrian troops entered Tell Tamer yesterday according to state media.", "Tell Tamer"),
+    ("The UN worked with Turkish authorities to reopen the Bab al-Hawa crossing, a lifeline for aid.", "Bab al-Hawa crossing"),
+    ("A closer relationship with India, and the wider Indo-Pacific region, is our priority.", "Indo-Pacific"),
+])
+def test_towns_sites_and_regions_the_model_calls_people_or_bodies_are_places(nlp, text, word):
+    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == ["place"], mentions(run(nlp, text))

@@ -156,8 +156,14 @@ class EntityLinker:
         if source in {"GPE", "LOC"} and (span.text in WORDS.compass_words or all(
                 part in WORDS.compass_words for part in re.split(r"[-\u2013]", span.text))):
             return []  # "the West", and "North-South" of "the North-South Commuter Railway"
+        if source == "PERSON" and len(span) == 2 and span.root.dep_ != "appos" and is_location(span) and self.kb.person(span.text) is None \
+                and fold(span.text) not in state.surnames and not self._given_name_first(span) \
+                and span[0].lower_.rstrip(".") not in WORDS.person_titles | WORDS.honorifics:
+            return self.place(doc, span, state)  # "entered Tell Tamer and Ain Issa": towns the model read as people
         if source == "PERSON":
             return self.person(doc, span, state)
+        if source == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in WORDS.geo_head_words:
+            return self.place(doc, span, state)  # "the wider Indo-Pacific region"
         if source == "ORG":
             return self.org(span, state)
         if source in {"GPE", "LOC", "FAC"}:

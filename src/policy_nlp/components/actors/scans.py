@@ -247,7 +247,8 @@ class TokenScans:
         text = state.text
         for mention in mentions:
             entity = state.entities.get(mention["entity_id"])
-            unknown_body = mention["kind"] == "actor" and entity is not None and entity.type == "organization" \
+            # (an unknown name the model called a body or a person: "the Bab al-Hawa crossing")
+            unknown_body = mention["kind"] == "actor" and entity is not None and entity.type in {"organization", "person"} \
                 and not entity.country_iso3 and mention["entity_id"] not in self.kb.entities
             if entity is None or mention["kind"] != "place" and not unknown_body:
                 continue
