@@ -1347,3 +1347,8 @@ def test_places_in_neighbouring_states_cities_devastated_and_a_capital_before_it
 def test_towns_sites_and_regions_the_model_calls_people_or_bodies_are_places(nlp, text, word):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == ["place"], mentions(run(nlp, text))
+
+
+def test_a_name_the_model_calls_a_person_that_goes_on_to_a_verb_stays_a_person(nlp):
+    doc = run(nlp, "Writing at South Jerusalem Gresghom Gorenberg notes that the speech was carefully balanced.")
+    assert not any(m["text"] == "Gresghom Gorenberg" and m["kind"] == "place" for m in doc._.policy_mentions), mentions(doc)

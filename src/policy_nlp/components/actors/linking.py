@@ -157,6 +157,7 @@ class EntityLinker:
                 part in WORDS.compass_words for part in re.split(r"[-\u2013]", span.text))):
             return []  # "the West", and "North-South" of "the North-South Commuter Railway"
         if source == "PERSON" and len(span) == 2 and span.root.dep_ != "appos" and is_location(span) and self.kb.person(span.text) is None \
+                and not (span.end < len(doc) and doc[span.end].pos_ in {"VERB", "AUX"}) \
                 and fold(span.text) not in state.surnames and not self._given_name_first(span) \
                 and span[0].lower_.rstrip(".") not in WORDS.person_titles | WORDS.honorifics:
             return self.place(doc, span, state)  # "entered Tell Tamer and Ain Issa": towns the model read as people
