@@ -580,3 +580,17 @@ def test_a_speech_title_names_its_speaker_after_the_office_and_initials_are_a_na
 def test_headlines_bylines_and_dates_of_varied_page_headers(head, title, author, published):
     header = read_header(head + "\n" + _BODY + "\n")
     assert (header.title, header.author, header.published) == (title, author, published)
+
+
+def test_lines_of_a_hard_wrapped_paragraph_are_never_furniture():
+    # wrapped lines with "Twitter" in them, between short lines, had been masked as a
+    # share bar ("... Nikki Haley wrote on Twitter," / "that ...")
+    text = ("US President Trump announces troop withdrawal from Syria\n\n" + _BODY + "\n\n"
+            "The decision drew criticism from both parties within hours of the announcement.\n"
+            "Former US Ambassador to the United Nations Nikki Haley wrote on Twitter,\n"
+            "that leaving was a mistake.\n"
+            "Republican Senator Lindsey Graham of South Carolina, also on Twitter,\n"
+            "agreed with her, and so did many others.\n\n" + _BODY + " " + _BODY + "\n")
+    junk = {text[s:e] for s, e in read_header(text).boilerplate}
+    assert not junk & {"Former US Ambassador to the United Nations Nikki Haley wrote on Twitter,",
+                       "Republican Senator Lindsey Graham of South Carolina, also on Twitter,"}, junk

@@ -37,8 +37,9 @@ _CUE = re.compile(
          e-?mail\ (this|to\ a\ friend)|tweet(\ this)?|you\ (may|might)\ also\ like|more\ on\ this|
          read\ also|also\ read|see\ also|further\ reading|about\ the\ authors?|leave\ a\ (comment|reply)|
          click\ here|permalink|recommended\ (for\ you|reading|articles))\b
-      |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags|home|contact|about|archives?|
-             events|experts|publications|podcasts?|videos?|research|programs|programmes|topics|regions|issues|donate)\b\W*$
+      |^\s*(share|print|pdf|email|e-mail|excerpt|related|comments?|recommended|tags)\b\W*$
+      |^\s*(home|contact|about|archives?|events|experts|publications|podcasts?|videos?|research|programs|programmes|
+             topics|regions|issues|donate)\s*$
       |^\s*related\ (posts?|articles?|content|stories|reading|topics?|publications|research|analysis)\b
       |^\W*(back|return|go|skip|jump)\ to\b
       |^\W*you\ are\ here\b|^\W*home\s*[>\u00bb\u203a/]
@@ -221,7 +222,7 @@ def _words(line: str) -> int:
 
 
 #: Initials and titles whose full stop ends no sentence ("Dr. S. Jaishankar").
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Jr|Sr|Col|Lt|Adm|Amb|Gov|Hon|Rev|St)\.")
+_ABBREVIATION = re.compile(r"(?<![.\w])(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Col|Lt|Adm|Amb|Gov|Hon|Rev)\.(?=\s+[A-Z])")
 
 
 def _is_prose(line: str) -> bool:
@@ -273,9 +274,14 @@ def _among_furniture(contents: list[str], filled: list[int], i: int) -> bool:
     """True for a short line of site furniture next to another line that is no prose: a
     footer's "Sign up for the Weekly" above "First name", or "X (formerly Twitter) | LinkedIn
     | YouTube" under "Follow us", even above the one sentence about the site that ends a page."""
-    if _words(contents[i]) > 15 or _is_prose(contents[i]):
+    line = contents[i].strip()
+    if _words(line) > 15 or _is_prose(line) or _words(line) > 10 and "|" not in line:
         return False
     k = bisect.bisect_left(filled, i)
+    before = contents[filled[k - 1]].strip() if k > 0 else ""
+    after = contents[filled[k + 1]].strip() if k + 1 < len(filled) else ""
+    if after[:1].islower() or line[:1].islower() and before and before[-1:] not in ".!?:":
+        return False  # a line of a hard-wrapped paragraph ("... Nikki Haley wrote on Twitter," / "that ...")
     neighbours = [filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled)]
     return any(not _is_prose(contents[j]) and _words(contents[j]) <= 8 for j in neighbours)
 
@@ -803,7 +809,10 @@ def _headline(line: str) -> str:
 _HEADER_NAME_LINES = 60
 
 
-_OFFICE_WORDS = re.compile(r"\b(?:minister|secretary|ambassador|senator|governor|commissioner|spokesperson|envoy)\b", re.IGNORECASE)
+#: An office after a speaker's name and a comma: "..., Minister for Foreign Affairs".
+_OFFICE_WORDS = re.compile(r"(?:(?:the|former|deputy|vice|acting|senior|special|foreign|prime|assistant|under)\s+)*"
+                           r"(?:minister|secretary|ambassador|senator|governor|commissioner|spokesperson|envoy|president|"
+                           r"director|chair|chairman|chairwoman|head)\b", re.IGNORECASE)
 
 
 def _name_line(candidates: list[int], contents: list[str], filled: list[int], meta_rows: list[int], header: TextHeader) -> None:
@@ -815,7 +824,7 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
     for i in candidates[:_HEADER_NAME_LINES]:
         line = _strip_markdown(contents[i].strip())
         head, _, office_after = line.partition(", ")
-        if office_after and (_AFFILIATION.search(office_after) or _OFFICE_WORDS.search(office_after)) and _words(line) <= 14 \
+        if office_after and _OFFICE_WORDS.match(office_after) and _words(line) <= 14 and not head.lower().startswith("the ") \
                 and (speaker := _speaker(head)) and speaker != head:
             # "Senator the Hon Claire Whitford, Minister for Foreign Affairs": the speaker's line
             header.author = speaker
