@@ -1352,3 +1352,10 @@ def test_towns_sites_and_regions_the_model_calls_people_or_bodies_are_places(nlp
 def test_a_name_the_model_calls_a_person_that_goes_on_to_a_verb_stays_a_person(nlp):
     doc = run(nlp, "Writing at South Jerusalem Gresghom Gorenberg notes that the speech was carefully balanced.")
     assert not any(m["text"] == "Gresghom Gorenberg" and m["kind"] == "place" for m in doc._.policy_mentions), mentions(doc)
+
+
+def test_the_south_after_a_province_named_south_is_still_the_korea(nlp):
+    doc = run(nlp, "Clinics in South Pyongan lack drugs. The United States should agree with the South to fast-track "
+                   "exemptions, and the South should lead.")
+    ids = {m["entity_id"] for m in doc._.policy_mentions if m["text"] == "South"}
+    assert ids == {"state:KOR"}, mentions(doc)

@@ -385,8 +385,9 @@ class EntityLinker:
         text named in full before, where they name nothing the knowledge base knows (a town
         in England, here)."""
         words = span.text.split()
-        if not span.text[:1].isupper() or span.text.isupper():
-            return None
+        if not span.text[:1].isupper() or span.text.isupper() or words[0] in WORDS.compass_words \
+                or words[0].lower() in WORDS.part_of_place_words:
+            return None  # ("the South" is a Korea, not "South Pyongan")
         body_words = WORDS.org_name_words | {w.lower() for w in WORDS.org_head_words}
         for entity in state.entities.values():
             names = entity.name.split()
