@@ -48,7 +48,8 @@ TABLES: dict[str, dict[str, object]] = {
             ("sentence_id", "Index of the sentence in the document (0-based)."),
             ("start_char", "Offset of the first character in the analysed text."),
             ("end_char", "Offset just past the last character (`text[start_char:end_char]` is the mention)."),
-            ("text", "The mention as written. A name that a line break of hard-wrapped text cuts (\"Crown Prince "
+            ("text", "The mention as written; a surname after a title keeps the title (\"Senator Coons\", "
+                     "\"Mr. Cardoza\"). A name that a line break of hard-wrapped text cuts (\"Crown Prince "
                      "Mohammed\" / \"bin Salman\") is written as its line that starts the name, with that line's "
                      "offsets: a cell holds one line, and `entity_id` and `name` are the whole name's."),
             ("kind", "`actor` (acts, is acted upon, possesses) or `place` (location of an event)."),
