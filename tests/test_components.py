@@ -1250,32 +1250,21 @@ def test_credit_extended_and_commodities_given_or_sold_to_a_state_are_economic_o
 
 
 @pytest.mark.parametrize("text, modality", [
+    # "will continue to" commits; cooperation that continues goes on
     ("Both governments will continue to cooperate with Afghanistan on investment.", "proposed"),
     ("The United States will continue our support for Ethiopia in addressing humanitarian needs.", "proposed"),
     ("Trilateral cooperation between Japan and Korea on missile warning data will continue.", "actual"),
     ("France and Germany continue to cooperate on space.", "actual"),
-])
-def test_will_continue_to_cooperate_is_a_commitment_and_cooperation_that_continues_is_actual(nlp, text, modality):
-    found = coop(nlp, text)
-    assert found and found[0]["modality"] == modality, found
-
-
-@pytest.mark.parametrize("text, modality", [
+    # set in the future, unless it is done
     ("We are working towards agreeing an enhanced trade partnership with India next year.", "proposed"),
     ("It opens the doors for us to continue the dialogue with Venezuela in the months ahead.", "proposed"),
     ("France and Germany signed a space agreement, which enters into force next year.", "actual"),
-])
-def test_cooperation_set_in_the_future_is_proposed_unless_it_is_done(nlp, text, modality):
-    found = coop(nlp, text)
-    assert found and found[0]["modality"] == modality, found
-
-
-@pytest.mark.parametrize("text, modality", [
+    # relations cooled, an agreement violated, an invitation extended
     ("The crackdown cooled U.S.-Chinese relations considerably.", "negated"),
     ("Indonesia violated the terms of the agreement with the Netherlands by military force.", "negated"),
     ("President Musharraf extended an invitation to Prime Minister Howard to visit Pakistan.", "proposed"),
 ])
-def test_relations_cooled_an_agreement_violated_and_an_invitation_extended(nlp, text, modality):
+def test_modality_of_commitments_future_plans_cooled_relations_and_invitations(nlp, text, modality):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == modality, found
 

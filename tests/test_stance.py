@@ -314,26 +314,24 @@ def test_a_title_read_from_two_lines_is_found_in_the_text():
     assert span is not None and text[span[0]:span[1]] == "REMARKS BY\nH.E. RETNO L.P. MARSUDI"
 
 
-def test_the_state_the_title_argues_about_beats_the_victim_the_body_names_more_often(analyzer, tmp_path):
+@pytest.mark.parametrize("text, target", [
     # A pressure piece names the Philippines (the object of China's acts) in more sentences
     # than China; its title says whom it argues about.
-    text = ("Water Cannon Diplomacy: Why Beijing Must Pay a Price at Second Thomas Shoal\n\n"
-            "China's coast guard fired water cannon at Philippine supply boats in March. "
-            "The attack injured Philippine sailors and damaged a Philippine vessel. "
-            "Manila protested, and the Philippines summoned a Chinese diplomat. "
-            "The Philippines has since invited journalists aboard its resupply missions. "
-            "Washington should back the Philippines with joint patrols, and the Philippines should keep "
-            "documenting every incident so that the cost to China rises.\n")
-    result = _analyse(analyzer, tmp_path, "blog.txt", text)
-    assert result.document["stance_target"] == "CHN", result.document["stance_target_basis"]
-
-
-def test_the_government_in_a_pages_masthead_speaks_and_is_not_the_main_target(analyzer, tmp_path):
-    text = ("Skip to main content\nAustralian Government\nMinister for Foreign Affairs\nSpeeches\n\n"
-            "One Pacific Family: Australia and Solomon Islands in a Contested Decade\n\n"
-            "Solomon Islands has worked with Australia for decades. Police from Solomon Islands trained in Australia, "
-            "and Honiara asked Australia for help in 2021. Workers from Solomon Islands come to Australia every year, "
-            "and students from Solomon Islands study in Australia. We will support Solomon Islands as it hosts the "
-            "Forum.\n")
-    result = _analyse(analyzer, tmp_path, "speech.txt", text)
-    assert result.document["stance_target"] == "SLB", result.document["stance_target_basis"]
+    ("Water Cannon Diplomacy: Why Beijing Must Pay a Price at Second Thomas Shoal\n\n"
+     "China's coast guard fired water cannon at Philippine supply boats in March. "
+     "The attack injured Philippine sailors and damaged a Philippine vessel. "
+     "Manila protested, and the Philippines summoned a Chinese diplomat. "
+     "The Philippines has since invited journalists aboard its resupply missions. "
+     "Washington should back the Philippines with joint patrols, and the Philippines should keep "
+     "documenting every incident so that the cost to China rises.\n", "CHN"),
+    # The government in a page's masthead speaks: its own state is not the main target.
+    ("Skip to main content\nAustralian Government\nMinister for Foreign Affairs\nSpeeches\n\n"
+     "One Pacific Family: Australia and Solomon Islands in a Contested Decade\n\n"
+     "Solomon Islands has worked with Australia for decades. Police from Solomon Islands trained in Australia, "
+     "and Honiara asked Australia for help in 2021. Workers from Solomon Islands come to Australia every year, "
+     "and students from Solomon Islands study in Australia. We will support Solomon Islands as it hosts the "
+     "Forum.\n", "SLB"),
+])
+def test_the_title_and_the_masthead_decide_the_main_target(analyzer, tmp_path, text, target):
+    result = _analyse(analyzer, tmp_path, "page.txt", text)
+    assert result.document["stance_target"] == target, result.document["stance_target_basis"]
