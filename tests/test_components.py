@@ -1348,3 +1348,10 @@ def test_the_south_after_a_province_named_south_is_still_the_korea(nlp):
                    "exemptions, and the South should lead.")
     ids = {m["entity_id"] for m in doc._.policy_mentions if m["text"] == "South"}
     assert ids == {"state:KOR"}, mentions(doc)
+
+
+def test_the_names_of_lists_schemes_and_visas_are_no_bodies(nlp):
+    doc = run(nlp, "Hotels on the Cuba Restricted List are off limits. Workers came through the Pacific Engagement Visa, "
+                   "and the Pacific Australia Labour Mobility scheme brought thousands. The World Bank program grew.")
+    bodies = {m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")}
+    assert bodies == {"World Bank"}, mentions(doc)

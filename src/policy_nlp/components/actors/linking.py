@@ -239,6 +239,10 @@ class EntityLinker:
         words = span.text.split()
         if " ".join(words).lower().removeprefix("the ") in WORDS.designation_names:
             return []  # "designated a Foreign Terrorist Organization": a legal category, not a body
+        rest = _name_after(span).split()
+        after = span.doc[span.end + len(rest)] if span.end + len(rest) < len(span.doc) else None
+        if after is not None and (rest or after.is_lower) and after.lower_ in WORDS.org_event_words and after.lower_ not in {"act", "law"}:
+            return []  # "the Pacific Australia" + "Labour Mobility scheme": the name of a scheme, not a body
         if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
                 or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
             return []
