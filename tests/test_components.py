@@ -1355,3 +1355,11 @@ def test_the_names_of_lists_schemes_and_visas_are_no_bodies(nlp):
                    "and the Pacific Australia Labour Mobility scheme brought thousands. The World Bank program grew.")
     bodies = {m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")}
     assert bodies == {"World Bank"}, mentions(doc)
+
+
+def test_a_ministry_named_with_a_list_and_two_bodies_joined_by_and(nlp):
+    doc = run(nlp, "The Ministry of Economy, Trade and Industry tightened its rules. The Federation of Korean Industries "
+                   "and Keidanren launched a fund. The Ministry of Trade and Industry agreed.")
+    bodies = [m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")]
+    assert bodies == ["Ministry of Economy, Trade and Industry", "Federation of Korean Industries", "Keidanren",
+                      "Ministry of Trade and Industry"], bodies

@@ -279,6 +279,17 @@ class EntityLinker:
                         for t in (span[0], span[2]))):
             # "the bombed sites at Fordow and Natanz": two places, not one body
             return [m for i in (span.start, span.end - 1) for m in self.place(span.doc, span.doc[i:i + 1], state)]
+        pair = self._two_bodies(span, state)
+        if pair is not None:
+            return pair
+        listed = re.match(r",\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)*,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?",
+                          state.text[span.end_char:span.end_char + 120])
+        if listed and span[0].text in WORDS.org_head_words and len(span) >= 3 and span[-2].lower_ == "of":
+            # "the Ministry of Economy" + ", Trade and Industry": the body's whole name
+            name = span.text + listed.group(0)
+            entity = self.kb.entities.get(self.kb.orgs_by_name.get(fold(name), "")) or Entity(f"org:{slug(name)}", name, "organization", "")
+            state.remember_org(entity)
+            return [state.mention_chars(span.doc, span.start_char, span.end_char + len(listed.group(0)), entity, "actor", "org")]
         entity = state.acronym_of(span.text)
         if entity is None and len(span) > 2 and span[-1].lower_ in {"to", "of", "for", "on"}:
             # "the Regional Assistance Mission to" + "Solomon Islands": the name goes on over the
@@ -362,6 +373,21 @@ class EntityLinker:
         return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
             and span[0].lower_ in self.common \
             and all(c.population < NAMING_CITY_MIN_POPULATION for c in self.kb.cities.get(fold(span.text), ()))
+
+    def _two_bodies(self, span: Span, state: "DocState") -> list[dict] | None:
+        """Two bodies the model ran together with "and" ("Naftogaz and Gazprom", "the
+        Federation of Korean Industries and Keidanren"): the word after "and" is one unknown
+        name, not an ordinary word of a longer name ("Ministry of Trade and Industry")."""
+        k = next((i for i, t in enumerate(span) if t.lower_ == "and"), None)
+        if k is None or k == 0 or k != len(span) - 2:
+            return None
+        last = span[-1]
+        if not last.is_title or last.lower_ in self.common or self.kb.surfaces.get(span.text) or len(last.text) < 3:
+            return None
+        left, right = span[:k], span[k + 1:]
+        if left[-1].lower_ in self.common and len(left) == 1:
+            return None
+        return self.org(left, state) + self.org(right, state)
 
     def _owner_and_name(self, doc: Doc, span: Span, state: "DocState") -> list[dict] | None:
         """Two names the model ran together: a possessor and a body ("USAID's Center for
