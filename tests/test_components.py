@@ -1363,3 +1363,11 @@ def test_a_ministry_named_with_a_list_and_two_bodies_joined_by_and(nlp):
     bodies = [m["text"] for m in doc._.policy_mentions if m["entity_id"].startswith("org:")]
     assert bodies == ["Ministry of Economy, Trade and Industry", "Federation of Korean Industries", "Keidanren",
                       "Ministry of Trade and Industry"], bodies
+
+
+def test_a_verb_that_starts_the_sentence_is_no_part_of_the_name_after_it(nlp):
+    doc = run(nlp, "Egypt should accept those offers, and Ethiopia's partners should encourage Abiy to join in good "
+                   "faith. Isolating Addis Ababa will not empty the reservoir; threatening it will only make every "
+                   "Ethiopian government more determined to operate the dam alone.")
+    found = [(m["text"], m["entity_id"]) for m in doc._.policy_mentions]
+    assert ("Addis Ababa", "state:ETH") in found and not any(t.startswith("Isolating") for t, _ in found), found

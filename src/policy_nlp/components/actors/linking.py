@@ -161,6 +161,10 @@ class EntityLinker:
                 and fold(span.text) not in state.surnames and not self._given_name_first(span) \
                 and span[0].lower_.rstrip(".") not in WORDS.person_titles | WORDS.honorifics:
             return self.place(doc, span, state)  # "entered Tell Tamer and Ain Issa": towns the model read as people
+        if source in {"PERSON", "ORG"} and len(span) > 1 and span[0].tag_ == "VBG" and span[0].is_title:
+            # "Isolating Addis Ababa would backfire": a verb that starts a sentence, then a name
+            rest = span[1:]
+            return self.link(doc, rest, "GPE" if self.kb.surfaces.get(rest.text) or self.kb.city(rest.text) else source, state)
         if source == "PERSON":
             return self.person(doc, span, state)
         if source == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in WORDS.geo_head_words:
