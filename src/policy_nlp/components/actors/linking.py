@@ -40,12 +40,17 @@ _NOT_BODIES = {"state", "leader", "official", "person", "city", "country", "regi
 _SITE_HEADS = frozenset({"airport", "airbase", "dam", "highway", "bridge", "canal", "harbour", "harbor"})
 
 
-def _name_after(span: Span) -> str:
-    """The capitalised words right after ``span`` ("Solomon Islands" after "Mission to")."""
+def _name_end(span: Span) -> int:
+    """The index just past the capitalised words right after ``span``."""
     doc, end = span.doc, span.end
     while end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
         end += 1
-    return doc[span.end:end].text
+    return end
+
+
+def _name_after(span: Span) -> str:
+    """The capitalised words right after ``span`` ("Solomon Islands" after "Mission to")."""
+    return span.doc[span.end:_name_end(span)].text
 
 
 def part_entity(name: str, whole: Entity, kind: str) -> Entity:
@@ -243,9 +248,10 @@ class EntityLinker:
         words = span.text.split()
         if " ".join(words).lower().removeprefix("the ") in WORDS.designation_names:
             return []  # "designated a Foreign Terrorist Organization": a legal category, not a body
-        rest = _name_after(span).split()
-        after = span.doc[span.end + len(rest)] if span.end + len(rest) < len(span.doc) else None
-        if after is not None and (rest or after.is_lower) and after.lower_ in WORDS.org_event_words and after.lower_ not in {"act", "law"}:
+        end = _name_end(span)
+        after = span.doc[end] if end < len(span.doc) else None
+        if after is not None and (end > span.end or after.is_lower) and after.lower_ in WORDS.org_event_words \
+                and after.lower_ not in {"act", "law"}:
             return []  # "the Pacific Australia" + "Labour Mobility scheme": the name of a scheme, not a body
         if (words[0].lower() in WORDS.title_words | WORDS.org_not_first or words[-1].lower() in WORDS.org_event_words
                 or span[0].tag_ == "VBG" or not span.text[:1].isupper() or not any(ch.isalpha() for ch in span.text)):
