@@ -500,7 +500,7 @@ def _masthead_countries(text: str, title_start: int) -> set[str]:
     above the title ("Federal Foreign Office", "Australian Government", "Ministry of External
     Affairs")."""
     lines = [line.strip() for line in text[:title_start].splitlines() if 1 <= len(line.split()) <= 6][:15]
-    return set().union(*(_site_countries(line) for line in lines)) if lines else set()
+    return set().union(*(_site_countries(line) for line in lines))
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -543,8 +543,8 @@ def _after_standfirst(contents: list[str], filled: list[int], prose: list[int], 
     them, so that the byline and date are read as the header's."""
     if first_prose not in prose or _words(contents[first_prose]) > 45:
         return first_prose
-    k = filled.index(first_prose) if first_prose in filled else -1
-    following = filled[k + 1:k + 4] if k >= 0 else []
+    k = bisect.bisect_left(filled, first_prose)  # (a prose line is a filled one)
+    following = filled[k + 1:k + 4]
     marked = [i for i in following if _BYLINE.match(contents[i].strip()) or _DATE_LINE.match(contents[i].strip())
               or _DATED_BYLINE.match(contents[i].strip())]
     if not marked:
@@ -569,11 +569,16 @@ def _date_of(text: str) -> str:
     return parse_date(m.group("date")) if m else ""
 
 
+def _pieces(line: str) -> list[str]:
+    """The pieces of a header line between its separators ("By Jane Doe | March 3, 2023")."""
+    return [p.strip() for p in _HEADER_SEPARATOR.split(line) if p.strip()]
+
+
 def _header_pieces(line: str, header: TextHeader) -> bool:
     """Read a header line of several pieces ("By Jane Doe | March 3, 2023 | 5 min read"):
     True, with the author and date set, when its pieces are a byline or a date and at most
     short labels besides."""
-    pieces = [p.strip() for p in _HEADER_SEPARATOR.split(line) if p.strip()]
+    pieces = _pieces(line)
     if len(pieces) < 2 and (dated := re.match(r"^(?P<date>[^-]{6,40}?)\s+-\s+(?P<label>\w+(?:\s+\w+){0,2})\s*$", line)) \
             and _date_of(dated.group("date")):
         pieces = [dated.group("date"), dated.group("label")]  # "08.10.2025 - Press release"
@@ -620,7 +625,7 @@ def _headline_case(line: str) -> bool:
 
 def _labelled_section(line: str) -> bool:
     """"Analysis | Western Balkans": a genre label and a section, each of three words or fewer."""
-    pieces = [p.strip() for p in _HEADER_SEPARATOR.split(line.strip()) if p.strip()]
+    pieces = _pieces(line)
     return len(pieces) > 1 and bool(_LABEL.match(pieces[0])) and all(_words(p) <= 3 for p in pieces)
 
 
@@ -637,11 +642,12 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
     if meta_rows:
         # the byline block under the headline, not a masthead's date far above it ("THE ASIA
         # LEDGER / Sunday, March 10, 2024 / ... / headline / By Daniel Okafor / March 10, 2024")
-        block = sorted(meta_rows)
-        while len(block) > 1 and block[-1] - block[-2] <= 3:
-            block.pop()
-        bylined = any(_BYLINE.match(_strip_markdown(contents[i].strip()).strip("_ ")) for i in sorted(meta_rows)[len(block) - 1:])
-        first_meta = block[-1] if len(block) < len(meta_rows) and bylined else min(meta_rows)
+        rows = sorted(meta_rows)
+        start = len(rows) - 1  # the first row of the last block of rows at most three lines apart
+        while start > 0 and rows[start] - rows[start - 1] <= 3:
+            start -= 1
+        bylined = any(_BYLINE.match(_strip_markdown(contents[i].strip()).strip("_ ")) for i in rows[start:])
+        first_meta = rows[start] if start < len(rows) - 1 and bylined else rows[0]
         before = [i for i in candidates if i < first_meta and title_like(i)]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
