@@ -1371,3 +1371,23 @@ def test_a_verb_that_starts_the_sentence_is_no_part_of_the_name_after_it(nlp):
                    "Ethiopian government more determined to operate the dam alone.")
     found = [(m["text"], m["entity_id"]) for m in doc._.policy_mentions]
     assert ("Addis Ababa", "state:ETH") in found and not any(t.startswith("Isolating") for t, _ in found), found
+
+@pytest.mark.parametrize("text, trigger_word", [
+    # a verb whose object only could be a mention names it itself: an initiative with a
+    # name of its own is the name of a body, not a mention of its own
+    ("Turkey and the United Nations brokered the Black Sea Grain Initiative in July 2022.", "brokered"),
+    # two sides agree: coordinated actors, or a pair named as such
+    ("Yoon and Kishida agreed that a team of South Korean experts would visit the plant.", "agreed"),
+    ("Japan and China are neighbours. The two governments agreed to speed up the talks.", "agreed"),
+])
+def test_a_deal_brokered_and_a_plan_two_sides_agree_on_are_cooperation(nlp, text, trigger_word):
+    found = coop(nlp, text)
+    assert any(trigger_word in f["trigger"] and f["modality"] == "actual" for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Both sides agree that the talks failed to achieve anything.",
+    "Experts agree that the sanctions have failed.",
+])
+def test_two_sides_sharing_a_view_is_no_agreement(nlp, text):
+    assert not any("agree" in f["trigger"] for f in coop(nlp, text))

@@ -94,6 +94,12 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+#: Auxiliaries of a clause that states a plan rather than a view.
+_PLAN_MODALS = {"would", "will", "should", "shall", "could", "can", "to"}
+#: Plural nouns that name the two sides of a pair ("the two governments", "both sides").
+_PAIR_NOUNS = {"government", "country", "nation", "state", "side", "leader", "party", "minister", "capital", "delegation"}
+
+
 class TriggerFinder:
     """Yield ``(head token, first token, end token)`` for each trigger in a sentence."""
 
@@ -349,7 +355,7 @@ class TriggerFinder:
                 elif lemma in self.lx.agreement_verbs and any(lemma_of(o) in self.lx.agreement_nouns for o in objects):
                     pass  # the agreement noun itself is the trigger
                 elif lemma in self.lx.support_objects and self._supports(tok, lemma, acted_on := objects + _passive_subjects(tok)) and (
-                        lemma not in self.lx.partner_required or self._names_actor(tok)) and not any(
+                        lemma not in self.lx.partner_required or self._names_actor(tok) or lemma == "agree" and self._joint_subject(tok)) and not any(
                         self._noun_trigger(o) for o in acted_on):
                     # (when the object is itself a trigger, "suspended all cooperation",
                     # "normalised relations", "brokered a deal", the noun is the mention and
@@ -712,10 +718,15 @@ class TriggerFinder:
                    for p in phrases)
 
     def _noun_trigger(self, noun: Token) -> bool:
-        """True when ``noun`` is a trigger in its own right."""
+        """True when ``noun`` is a trigger in its own right ("brokered a deal"), not the last
+        word of a name ("brokered the Black Sea Grain Initiative"), which the noun rules
+        leave to the verb."""
         words = {lemma_of(noun), noun.lower_}
         if "deal" in words and any(c.lower_ in {"great", "good"} for c in noun.children):
             return False  # "a great deal of aid"
+        if (noun.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} and lemma_of(noun) not in self.lx.agreement_nouns
+                and lemma_of(noun) not in self.lx.named_bodies):
+            return False  # (as the noun rules skip it)
         return bool(words & (self.lx.nouns | self.lx.relation_nouns | self.lx.agreement_nouns | set(self.lx.qualified_nouns)))
 
     def _names_actor(self, verb: Token) -> bool:
@@ -756,10 +767,30 @@ class TriggerFinder:
                 return self._troops_welcome(verb)
             return bool(matched)
         if lemma == "agree":
+            if self._joint_subject(verb) and all(any(a.lower_ in _PLAN_MODALS for a in c.children if a.dep_ == "aux")
+                                                 for c in verb.children if c.dep_ == "ccomp"):
+                # "the two governments agreed to", "Yoon and Kishida agreed that a team would
+                # visit" (not "both sides agree that the talks failed": a view, not a plan)
+                return True
             return not any(c.dep_ == "ccomp" for c in verb.children) and any(
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
         partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
+
+    def _joint_subject(self, verb: Token) -> bool:
+        """True when two sides are the verb's subject: two linked actors joined by "and"
+        ("Yoon and Kishida"), or a pair named as such ("the two governments", "both sides")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        shared = inherited_subject(verb)
+        subjects += [shared] if shared is not None and not subjects else []
+        for subject in subjects:
+            named = {self._actors[t.i] for t in (subject, *subject.conjuncts) for t in t.subtree if t.i in self._actors}
+            if len(named) >= 2 and subject.conjuncts:
+                return True
+            if lemma_of(subject) in _PAIR_NOUNS and subject.tag_ in {"NNS", "NNPS"} and any(
+                    c.lower_ in {"two", "both"} for c in subject.children):
+                return True
+        return False
 
     def _from_people(self, noun: Token) -> bool:
         """True when a people or a community gives it: "the contribution of the Irish community
