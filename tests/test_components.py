@@ -1391,3 +1391,21 @@ def test_a_deal_brokered_and_a_plan_two_sides_agree_on_are_cooperation(nlp, text
 ])
 def test_two_sides_sharing_a_view_is_no_agreement(nlp, text):
     assert not any("agree" in f["trigger"] for f in coop(nlp, text))
+
+
+@pytest.mark.parametrize("text, trigger_word", [
+    ("Moscow announced its withdrawal from the Barents Euro-Arctic Council in September 2023.", "withdrawal"),
+    ("The United States withdrew from the Paris Agreement in 2020.", "withdrew"),
+    ("Mali, Burkina Faso and Niger announced their exit from ECOWAS.", "exit"),
+])
+def test_leaving_a_body_or_a_treaty_is_negated_cooperation(nlp, text, trigger_word):
+    found = coop(nlp, text)
+    assert any(trigger_word in f["trigger"] and f["modality"] == "negated" for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The United States withdrew its troops from Afghanistan in 2021.",
+    "Western companies have left the Russian market.",
+])
+def test_leaving_a_country_or_a_market_is_not_cooperation(nlp, text):
+    assert coop(nlp, text) == []

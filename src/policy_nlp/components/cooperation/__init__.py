@@ -201,8 +201,9 @@ class CooperationDetector:
                     # governments as such ("will work together to facilitate such meetings").
                     domain = ["diplomatic"]
                 modality = self.modality(trigger)
-                if modality == "actual" and trigger.pos_ == "VERB" and lemma_of(trigger) in self.lx.recall_verbs:
-                    modality = "negated"  # an envoy recalled: contact broken off
+                if modality == "actual" and (trigger.pos_ == "VERB" and lemma_of(trigger) in self.lx.recall_verbs
+                                             or lemma_of(trigger) in self.lx.leave_verbs | self.lx.leave_nouns):
+                    modality = "negated"  # an envoy recalled, a body or treaty left: ties broken off
                 out.append({
                     "start_char": doc[start].idx,
                     "end_char": doc[end - 1].idx + len(doc[end - 1].text),

@@ -43,6 +43,8 @@ class Lexicon:
         self.held_only_nouns, self.contact_nouns = words("held_only_nouns"), words("contact_nouns")
         self.posting_verbs, self.recall_verbs = words("posting_verbs"), words("recall_verbs")
         self.envoy_nouns = words("envoy_nouns")
+        self.leave_verbs, self.leave_nouns = words("leave_verbs"), words("leave_nouns")
+        self.leave_objects = words("leave_objects")
         self.exchanged_things = words("exchanged_things")
         self.inter_pairs = {k: tuple(v) for k, v in raw["inter_pairs"].items()}
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")

@@ -119,6 +119,7 @@ class TriggerFinder:
             | lx.interaction_verbs | lx.interaction_nouns | lx.transfer_nouns | lx.backing_words
             | lx.ally_nouns | lx.support_verbs | lx.dialogue_nouns | lx.founding_nouns | {"tour", "visit"} | _STUDY_ABROAD_VERBS
             | lx.meeting_verbs | lx.meeting_nouns | lx.contact_nouns | lx.posting_verbs
+            | lx.leave_verbs | lx.leave_nouns
         )}
 
     def find(self, sent: Span, candidates: set[int], actors: dict[int, str],
@@ -204,6 +205,12 @@ class TriggerFinder:
                                                  for c in tok.children)  # "U.S.-China trade", "Sino-American trade"
                 if tok.pos_ in {"NOUN", "PROPN"} and qualified:
                     yield tok, modifier_start(tok), tok.i + 1
+                continue
+            if lemma in self.lx.leave_verbs | self.lx.leave_nouns and tok.pos_ in {"VERB", "NOUN"} and (
+                    left := self._left(tok)) is not None:
+                # "announced its withdrawal from the Barents Euro-Arctic Council", "withdrew from
+                # the treaty": membership or a pact ended (negated)
+                yield tok, (modifier_start(tok) if tok.pos_ == "NOUN" else tok.i), left.i + 1
                 continue
             if lemma in self.lx.founding_nouns:
                 if tok.pos_ == "NOUN" and any(self._igo(t) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -776,6 +783,14 @@ class TriggerFinder:
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
         partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
+
+    def _left(self, tok: Token) -> Token | None:
+        """The international body, pact or talks a leaving verb or noun leaves ("withdrew from
+        the treaty", "left NATO", "its exit from the Council"), if any."""
+        left = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+        if tok.pos_ == "VERB":
+            left += [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+        return next((o for o in left if self._igo(o) or lemma_of(o) in self.lx.leave_objects), None)
 
     def _joint_subject(self, verb: Token) -> bool:
         """True when two sides are the verb's subject: two linked actors joined by "and"
