@@ -1409,3 +1409,13 @@ def test_leaving_a_body_or_a_treaty_is_negated_cooperation(nlp, text, trigger_wo
 ])
 def test_leaving_a_country_or_a_market_is_not_cooperation(nlp, text):
     assert coop(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Lukashenko let Russian troops use Belarusian territory to launch the attack on Kyiv.", "Kyiv"),
+    ("Two and a half years ago, a Ryanair flight from Athens to Vilnius was ordered down.", "Athens"),
+    ("Through much of last year, charter flights from Haiti, Cuba and even from Africa landed in Managua.", "Cuba"),
+])
+def test_where_an_attack_strikes_and_where_a_flight_leaves_from_are_places(nlp, text, word):
+    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == ["place"], mentions(run(nlp, text))

@@ -69,6 +69,8 @@ def is_location(span: Span, preps: set[str] = WORDS.locative_preps) -> bool:
             return True  # "wrongful detainees from Afghanistan, Burma, Haiti"
         if prep == "of" and head.head.lemma_.lower() in WORDS.place_of_nouns:
             return True  # "the invasion of Czechoslovakia", "the territory of Guam"
+        if prep == "on" and head.head.lemma_.lower() in WORDS.place_on_nouns and head.head.pos_ == "NOUN":
+            return True  # "the attack on Kyiv", "air strikes on Aleppo"
         if prep in {"including", "like", "as"} and head.head.pos_ == "NOUN" and head.head.i != head.i:
             # "destinations including Spain and Greece", "plots in nations such as Denmark":
             # an example of a place is one.

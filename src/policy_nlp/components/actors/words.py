@@ -36,6 +36,7 @@ class ActorWords:
     title_modifiers: frozenset[str]
     org_name_words: frozenset[str]
     place_of_nouns: frozenset[str]
+    place_on_nouns: frozenset[str]
     origin_people_nouns: frozenset[str]
     example_place_nouns: frozenset[str]
     named_after_words: frozenset[str]
@@ -66,7 +67,7 @@ def load_actor_words() -> ActorWords:
         person_titles=words("person_titles"), honorifics=words("honorifics"), address_prefixes=words("address_prefixes"), addressee_words=words("addressee_words"), person_nouns=words("person_nouns"), body_nouns=words("body_nouns"), name_particles=words("name_particles"),
         geo_head_words=words("geo_head_words"), facility_words=words("facility_words"), non_name_acronyms=words("non_name_acronyms"),
         title_modifiers=words("title_modifiers"), org_name_words=words("org_name_words"),
-        place_of_nouns=words("place_of_nouns"), origin_people_nouns=words("origin_people_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
+        place_of_nouns=words("place_of_nouns"), place_on_nouns=words("place_on_nouns"), origin_people_nouns=words("origin_people_nouns"), example_place_nouns=words("example_place_nouns"), named_after_words=words("named_after_words"),
         designation_names=words("designation_names"), part_of_place_words=words("part_of_place_words"),
         site_words=words("site_words"), speech_verbs=words("speech_verbs"),
         office_roles={office: frozenset(roles) for office, roles in raw["office_titles"]["offices"].items()},
