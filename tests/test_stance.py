@@ -331,6 +331,14 @@ def test_a_title_read_from_two_lines_is_found_in_the_text():
      "and Honiara asked Australia for help in 2021. Workers from Solomon Islands come to Australia every year, "
      "and students from Solomon Islands study in Australia. We will support Solomon Islands as it hosts the "
      "Forum.\n", "SLB"),
+    # ... also in its formal style, as one piece of a line of pieces
+    ("Skip to main content\nDepartment: International Relations and Cooperation | REPUBLIC OF SOUTH AFRICA\n"
+     "Home | About Us | Media Room\nSpeeches\n\n"
+     "South Africa and the United States: Partners Who Disagree\n\n"
+     "South Africa values its partnership with the United States. South African exporters sell to the United "
+     "States under AGOA, and South Africa hosts the AGOA Forum in Johannesburg. South Africa and the United "
+     "States work together on HIV, and South African scientists publish with American colleagues. We disagree "
+     "with the United States on the case at the court.\n", "USA"),
 ])
 def test_the_title_and_the_masthead_decide_the_main_target(analyzer, tmp_path, text, target):
     result = _analyse(analyzer, tmp_path, "page.txt", text)

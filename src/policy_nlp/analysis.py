@@ -492,15 +492,29 @@ def _site_countries(site: str) -> set[str]:
                 (kb.entities[eid].country_iso3 for eid, role in kb.surfaces.get(named.group("state"), ()) if role == "country"), None)
             out.update([iso3] if iso3 else [])
         out.update(kb.entities[eid].country_iso3 for eid, role in kb.surfaces.get(part, ()) if role == "metonym")
+        state = _STATE_STYLE.fullmatch(part)
+        if state:
+            # "REPUBLIC OF SOUTH AFRICA", "Kingdom of Morocco": the state's formal style
+            land = state.group("land")
+            out.update(kb.entities[eid].country_iso3 for name in {land, land.title(), part, part.title()}
+                       for eid, role in kb.surfaces.get(name, ()) if role == "country")
     return out
+
+
+#: A state's formal style, as a government page's masthead gives it.
+_STATE_STYLE = re.compile(r"(?:the\s+)?(?:republic|kingdom|commonwealth|federation|principality|sultanate|state)\s+of\s+"
+                          r"(?:the\s+)?(?P<land>.+)", re.IGNORECASE)
 
 
 def _masthead_countries(text: str, title_start: int) -> set[str]:
     """The state whose government publishes the page, named in a short line of its masthead
     above the title ("Federal Foreign Office", "Australian Government", "Ministry of External
     Affairs")."""
-    lines = [line.strip() for line in text[:title_start].splitlines() if 1 <= len(line.split()) <= 6][:15]
-    return set().union(*(_site_countries(line) for line in lines))
+    # (a line of pieces, "Department: International Relations and Cooperation | REPUBLIC OF
+    # SOUTH AFRICA", is read piece by piece)
+    lines = [[piece.strip() for piece in line.split(" | ")] for line in text[:title_start].splitlines()]
+    lines = [pieces for pieces in lines if any(1 <= len(piece.split()) <= 6 for piece in pieces)][:15]
+    return set().union(*(_site_countries(piece) for pieces in lines for piece in pieces if 1 <= len(piece.split()) <= 6))
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
