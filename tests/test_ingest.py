@@ -594,3 +594,54 @@ def test_lines_of_a_hard_wrapped_paragraph_are_never_furniture():
     junk = {text[s:e] for s, e in read_header(text).boilerplate}
     assert not junk & {"Former US Ambassador to the United Nations Nikki Haley wrote on Twitter,",
                        "Republican Senator Lindsey Graham of South Carolina, also on Twitter,"}, junk
+
+
+@pytest.mark.parametrize("head, title, author, published", [
+    # a headline of two sentences under a label
+    ("THE HEMISPHERE POST\nMenu\nWorld\nAmericas\nOpinion | Americas\nGuest Essay\n\n"
+     "Maduro stole an election. Washington should stop paying him for it.\n\n"
+     "Sanctions relief bought promises that were never kept. It is time to make the government feel the cost.\n\n"
+     "By Julián Restrepo Arango\nSeptember 24, 2024\n",
+     "Maduro stole an election. Washington should stop paying him for it.", "Julián Restrepo Arango", "2024-09-24"),
+    # a headline over a longer standfirst in sentence case
+    ("THE GLOBAL HEALTH DISPATCH\nMenu\nNews\nOPINION\n\n"
+     "Polio does not wait for recognition: why donors must stay in Afghanistan\n\n"
+     "Vaccinators, clinics and a frozen central bank: the case for engaging Kabul on health, without illusions\n\n"
+     "By Dr. Miriam Castellanos\nPublished 21 October 2024\n",
+     "Polio does not wait for recognition: why donors must stay in Afghanistan", "Miriam Castellanos", "2024-10-21"),
+    # the section a breadcrumb ends with, repeated under the headline, is no title
+    ("House Committee on Foreign Affairs\nHome\nNews\nHearings & Markups\n"
+     "Home > Hearings & Markups > Subcommittee on the Western Hemisphere\n\n"
+     "The Ortega-Murillo Regime: Repression at Home, Adversaries Abroad\n\n"
+     "Subcommittee on the Western Hemisphere\nDate: Thursday, April 18, 2024\n",
+     "The Ortega-Murillo Regime: Repression at Home, Adversaries Abroad", "", "2024-04-18"),
+    # a headline right above the speech's line is the title
+    ("Media Room > Speeches\nSpeeches\n\nSouth Africa and the United States: Partners Who Disagree, Partners Who Deliver\n\n"
+     "Address by Minister Thandiwe Mokoena, Minister of International Relations and Cooperation\n"
+     "Wits School of Governance, Johannesburg\n18 April 2024\n",
+     "South Africa and the United States: Partners Who Disagree, Partners Who Deliver", "Thandiwe Mokoena", "2024-04-18"),
+    # an author's line of name and office after a comma, under the headline
+    ("Centre for African Economic Futures\nHome > Research > Commentary\nCommentary\n\n"
+     "Rails, ports and renminbi: weighing Nigeria's economic ties with China\n\n"
+     "Adaeze Okonkwo, Senior Fellow, Trade and Infrastructure Programme\n14 October 2024\n",
+     "Rails, ports and renminbi: weighing Nigeria's economic ties with China", "Adaeze Okonkwo", "2024-10-14"),
+    # a site's menu on one long line of short pieces is no prose: the header goes on below it
+    ("Government of Canada / Gouvernement du Canada\nSearch Canada.ca\nMenu\n"
+     "Jobs | Immigration and citizenship | Travel and tourism | Business | Benefits | Health | Taxes | "
+     "Environment and natural resources | National security and defence | Culture, history and sport | "
+     "Policing, justice and emergencies | Transport and infrastructure | Canada and the world | Money and finances | "
+     "Science and innovation\nCanada.ca > Global Affairs Canada > News\nStatement\n\n"
+     "Statement on the expulsion of Indian diplomats and the investigation into the killing of Hardeep Singh Nijjar\n\n"
+     "From: Global Affairs Canada\n\nOctober 15, 2024 – Ottawa, Ontario\n",
+     "Statement on the expulsion of Indian diplomats and the investigation into the killing of Hardeep Singh Nijjar",
+     "Global Affairs Canada", "2024-10-15"),
+])
+def test_headlines_under_labels_over_standfirsts_and_speech_lines_and_authors_with_offices(head, title, author, published):
+    header = read_header(head + "\n" + _BODY + "\n")
+    assert (header.title, header.author, header.published) == (title, author, published)
+
+
+def test_a_greeting_of_two_titled_names_is_no_author_line():
+    header = read_header("Remarks by National Security Advisor Jake Sullivan at the Summit\n\n"
+                         "President Amherd, President Zelenskyy, thank you for hosting this Summit.\n" + _BODY + "\n")
+    assert header.author == "Jake Sullivan"

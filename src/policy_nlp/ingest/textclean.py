@@ -225,9 +225,19 @@ def _words(line: str) -> int:
 _ABBREVIATION = re.compile(r"(?<![.\w])(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Col|Lt|Adm|Amb|Gov|Hon|Rev)\.(?=\s+[A-Z])")
 
 
+def _menu_line(line: str) -> bool:
+    """A site's menu on one line: four or more short pieces between bars, none a sentence
+    ("Jobs | Immigration and citizenship | Travel and tourism | Business | Benefits | ...")."""
+    pieces = line.split(" | ")
+    return len(pieces) >= 4 and all(1 <= _words(p) <= 6 and not p.rstrip().endswith((".", "!", "?")) for p in pieces) \
+        and not any(_BYLINE.match(p.strip()) or _date_of(p) for p in pieces)  # (a byline's pieces are the header's)
+
+
 def _is_prose(line: str) -> bool:
     if _MD_HEADING.match(line) and _words(line) < _PROSE_WORDS:
         return False  # "# Europe's Last Lever on Iran Expires in October. It Should Pull It Now."
+    if _menu_line(line):
+        return False
     ends = len(re.findall(r"[.!?](?:\s|$)", _ABBREVIATION.sub("X", line)))
     # (a long line with no sentence end is a heading: "Remarks by Ambassador ..., Special
     # Envoy for the Horn of Africa, at the Peace and Security Side Event of the ... Summit")
@@ -261,7 +271,7 @@ def _is_boilerplate(line: str) -> bool:
     words = _words(line)
     if words == 0:
         return False
-    if words <= 60 and _always_furniture(line):
+    if words <= 60 and _always_furniture(line) or _menu_line(line):
         return True
     if words > _SHORT_LINE_WORDS:
         # A long line is furniture only when it is several pieces of it run together
@@ -623,6 +633,13 @@ def _headline_case(line: str) -> bool:
     return 4 <= len(words) <= 25 and all(w[0].isupper() for w in words if w.lower() not in _HEADLINE_SMALL)
 
 
+def _sentence_case(line: str) -> bool:
+    """A line written as a sentence: after its first word, at most a quarter of its words
+    capitalised (names), where a headline capitalises most."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)[1:]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) <= len(words) / 4
+
+
 def _labelled_section(line: str) -> bool:
     """"Analysis | Western Balkans": a genre label and a section, each of three words or fewer."""
     pieces = _pieces(line)
@@ -651,20 +668,38 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         before = [i for i in candidates if i < first_meta and title_like(i)]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
         # between the headline and the date are not the headline
+        # (nor the section a breadcrumb ends with, repeated as a label: "Home > Hearings >
+        # Subcommittee on the Western Hemisphere")
+        crumbs = {piece.strip().lower() for line in contents[:first_meta] if " > " in line for piece in line.split(" > ")[1:]}
         named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip())
-                                            or _labelled_section(contents[i]))]
+                                            or _labelled_section(contents[i]) or contents[i].strip().lower() in crumbs)]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
         if quoted or speeches:
             # a talk's own title in quotes, else the speech's line rather than the event's:
-            # "Keynote Address by Minister ... / Forum on Inter-Korean Health ..., Seoul"
-            return quoted[-1] if quoted else speeches[0]
+            # "Keynote Address by Minister ... / Forum on Inter-Korean Health ..., Seoul"; a
+            # headline right above the speech's line is the title ("South Africa and the
+            # United States: Partners Who Disagree / Address by Minister ...")
+            if quoted:
+                return quoted[-1]
+            above = [i for i in named if i < speeches[0] and _next_filled(contents, i) == speeches[0]]
+            return above[0] if above and _headline_case(contents[above[0]]) else speeches[0]
         marked = [i for i in named if _MD_HEADING.match(contents[i])]
         if marked:
             return marked[-1]  # a Markdown heading, not the standfirst under it
         after = [i for i in candidates if first_meta < i <= first_meta + 2 and title_like(i) and _words(contents[i]) >= 6]
         if named and after and _words(contents[named[-1]]) <= 3:
             return after[0]  # "Visa & Travel" (a menu) / "08.10.2025 - Press release" / the headline
+        # a headline written as one or two sentences under a label: "Opinion / Guest Essay" /
+        # "Maduro stole an election. Washington should stop paying him for it."
+        sentences = [i for i in candidates if (named[-1] if named else -1) < i < first_meta and not title_like(i)
+                     and 4 <= _words(contents[i]) <= 25 and len(re.findall(r"[.!?](?:\s|$)", contents[i])) <= 2]
+        if sentences and (not named or _words(contents[named[-1]]) <= 4):
+            return sentences[0]
+        if len(named) >= 2 and _next_filled(contents, named[-2]) == named[-1] and _words(contents[named[-2]]) >= 4 \
+                and not contents[named[-2]].isupper() and _words(contents[named[-1]]) > _words(contents[named[-2]]) \
+                and _sentence_case(contents[named[-1]]):
+            return named[-2]  # the headline, not the longer standfirst in sentence case under it
         if named:
             return named[-1]
         # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
@@ -690,6 +725,11 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
             if sep and tail == last and _words(head) >= 5:
                 return i
     return likely[-1] if likely else (candidates[0] if candidates and title_like(candidates[0]) else None)
+
+
+def _next_filled(contents: list[str], i: int) -> int | None:
+    """The row of the first line after row ``i`` that is not blank."""
+    return next((j for j in range(i + 1, len(contents)) if contents[j].strip()), None)
 
 
 def _clean_name(name: str) -> str:
@@ -834,6 +874,14 @@ def _name_line(candidates: list[int], contents: list[str], filled: list[int], me
                 and (speaker := _speaker(head)) and speaker != head:
             # "Senator the Hon Claire Whitford, Minister for Foreign Affairs": the speaker's line
             header.author = speaker
+            candidates.remove(i)
+            meta_rows.append(i)
+            return
+        if office_after and _words(office_after.split(",")[0]) <= 4 and _AFFILIATION.search(office_after.split(",")[0]) \
+                and _NAME_LINE.match(head) and _speaker(head) == head and not line.endswith((".", "!", "?", ":")) \
+                and head.split()[0].lower() not in _NOT_A_NAME_START and not _place_name(head) and _words(line) <= 14:
+            # "Adaeze Okonkwo, Senior Fellow, Trade and Infrastructure Programme"
+            header.author = head
             candidates.remove(i)
             meta_rows.append(i)
             return
