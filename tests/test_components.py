@@ -1419,3 +1419,15 @@ def test_leaving_a_country_or_a_market_is_not_cooperation(nlp, text):
 def test_where_an_attack_strikes_and_where_a_flight_leaves_from_are_places(nlp, text, word):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == ["place"], mentions(run(nlp, text))
+
+
+def test_an_unknown_name_joined_to_a_known_minister_or_apposed_to_ministers_is_a_person(nlp):
+    doc = run(nlp, "The new foreign ministers, Giorgos Gerapetritis and Hakan Fidan, met in Ankara in November.")
+    found = {m["text"]: m["kind"] for m in doc._.policy_mentions}
+    assert found.get("Giorgos Gerapetritis") == "actor" and found.get("Ankara") == "place", found
+    assert any(m["entity_id"].startswith("person:") for m in doc._.policy_mentions if m["text"] == "Giorgos Gerapetritis")
+
+
+def test_words_of_a_title_or_common_words_joined_to_a_person_stay_what_they_were(nlp):
+    doc = run(nlp, "The Executive Power and President Dartiguenave signed the convention in Port-au-Prince.")
+    assert not any(m["entity_id"].startswith("person:") for m in doc._.policy_mentions if m["text"] == "Executive Power"), mentions(doc)

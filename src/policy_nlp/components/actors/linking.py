@@ -311,7 +311,8 @@ class EntityLinker:
         person = state.person_named(span.text) if entity is None else None
         if person is not None:
             return [state.mention(span, person, "actor", "person")]  # "Caleb Cushing", named as a person before
-        if entity is None and (self._introduced_as_person(span) or self._hyphenated_given_name(span)):
+        if entity is None and (self._introduced_as_person(span) or self._hyphenated_given_name(span)
+                               or self._person_by_company(span, state)):
             return self.person(span.doc, span, state)  # "opposition candidate María Corina Machado"
         if entity is None:
             if in_headline(span) or not plausible_org(span, self.kb, self.common):
@@ -489,7 +490,7 @@ class EntityLinker:
             return []  # "under UNCLOS": an unknown acronym names a treaty or a body, not a place
         if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
             return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
-        if part is None and self._given_name_first(span):
+        if part is None and (self._given_name_first(span) or self._person_by_company(span, state)):
             return self.person(doc, span, state)  # "after the death of Yevgeny Prigozhin"
         person = self._named_person(span, state) if part is None and len(span) == 1 else None
         if person is not None:
@@ -514,6 +515,30 @@ class EntityLinker:
                 first for e in self.kb.entities.values() if e.type in {"leader", "official", "person"} and " " in e.name
                 for first in [e.name.split()[0]] if first.isalpha() and len(first) > 2 and fold(first) not in town_starts)
         return span[0].text in self._given_names and not any(self.kb.surfaces.get(t.text) for t in span)
+
+    def _person_by_company(self, span: Span, state: "DocState") -> bool:
+        """True for an unknown name of two or three capitalised words that the text sets beside
+        a person: in apposition to a noun for what a person is ("María Corina Machado, the
+        opposition leader", "the foreign ministers, Giorgos Gerapetritis and ..."), or joined
+        by "and" to a person the knowledge base or the text knows ("Giorgos Gerapetritis and
+        Hakan Fidan")."""
+        if not 2 <= len(span) <= 3 or not all(t.is_title for t in span) or any(
+                self.kb.surfaces.get(t.text) or fold(t.text) in self.common or t.lower_ in WORDS.person_titles for t in span):
+            return False  # (nor words of a title or common words: "Major General", "Executive Power")
+        root = span.root
+        people = WORDS.person_nouns | WORDS.title_words | {"leader", "leaders", "official", "officials"}
+        lemma = root.head.lemma_.lower()
+        if root.dep_ == "appos" and (lemma in people or root.head.lower_ in people) and root.head.i < span.start:
+            return True
+        if any(c.dep_ == "appos" and (c.lemma_.lower() in people or c.lower_ in people) for c in root.children):
+            return True
+        partners = [c for c in root.conjuncts if not span.start <= c.i < span.end]
+        for partner in partners:
+            name = span.doc[partner.left_edge.i:partner.i + 1].text
+            name = re.sub(r"^(?:and|the)\s+", "", name)
+            if self.kb.person(name, state.year, state.countries) is not None or state.person_named(name) is not None:
+                return True
+        return False
 
     def _named_person(self, span: Span, state: "DocState") -> Entity | None:
         """An unknown one-word name the model calls a place that the text uses as a person's:
