@@ -1431,3 +1431,15 @@ def test_an_unknown_name_joined_to_a_known_minister_or_apposed_to_ministers_is_a
 def test_words_of_a_title_or_common_words_joined_to_a_person_stay_what_they_were(nlp):
     doc = run(nlp, "The Executive Power and President Dartiguenave signed the convention in Port-au-Prince.")
     assert not any(m["entity_id"].startswith("person:") for m in doc._.policy_mentions if m["text"] == "Executive Power"), mentions(doc)
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Putin received his guest informally at his residence in Novo-Ogaryovo on Monday evening.", "Novo-Ogaryovo", "place"),
+    ("The Russian president came to mark the 85th anniversary of the battle of Khalkhin Gol.", "Khalkhin Gol", "place"),
+    # a paper one writes in, and a bank one pays through, stay bodies
+    ("Terror was justified, as Trotsky wrote in Izvestia in January 1919.", "Izvestia", "actor"),
+    ("Many soy farmers in Roraima finance their harvests through Sicredi, a cooperative bank.", "Sicredi", "actor"),
+])
+def test_a_town_the_model_calls_a_body_is_a_place_where_something_happens_in_it(nlp, text, word, kind):
+    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == [kind], mentions(run(nlp, text))

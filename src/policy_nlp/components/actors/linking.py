@@ -40,6 +40,13 @@ _NOT_BODIES = {"state", "leader", "official", "person", "city", "country", "regi
 _SITE_HEADS = frozenset({"airport", "airbase", "dam", "highway", "bridge", "canal", "harbour", "harbor"})
 
 
+#: Prepositions after which a name is inside a place, never at a body.
+_INSIDE_PREPS = frozenset({"in", "near", "outside", "around", "across", "inside", "into", "within"})
+#: Words after which "in" names a publication, not a place ("wrote in Izvestia").
+_WRITING = frozenset({"write", "publish", "say", "argue", "note", "report", "article", "interview", "column", "editorial",
+                      "op-ed", "piece", "letter", "essay", "comment", "quote", "appear", "tell", "print"})
+
+
 def _name_end(span: Span) -> int:
     """The index just past the capitalised words right after ``span``."""
     doc, end = span.doc, span.end
@@ -174,6 +181,16 @@ class EntityLinker:
             return self.person(doc, span, state)
         if source == "ORG" and len(span) > 1 and span[-1].is_lower and span[-1].lower_ in WORDS.geo_head_words:
             return self.place(doc, span, state)  # "the wider Indo-Pacific region"
+        if source == "ORG" and len(text.split()) <= 2 and all(w.istitle() and w.lower() not in WORDS.org_name_words | WORDS.generic_org_words
+                                                           and w not in WORDS.org_head_words for w in text.split()) \
+                and is_location(span, _INSIDE_PREPS) \
+                and not self.kb.orgs_by_name.get(fold(text)) and state.acronym_of(text) is None \
+                and fold(text) not in self.common and text not in WORDS.org_head_words \
+                and span.root.head.head.pos_ != "PROPN" and span.root.head.head.lemma_.lower() not in _WRITING:
+            # "his residence in Novo-Ogaryovo", "congestion in Apapa": a town the model read as
+            # a body is where something happens ("at" is left out: "she works at Huawei"; nor
+            # a paper one writes in: "Trotzky in Izvestia")
+            return self.place(doc, span, state)
         if source == "ORG":
             return self.org(span, state)
         if source in {"GPE", "LOC", "FAC"}:
