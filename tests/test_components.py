@@ -1443,3 +1443,9 @@ def test_words_of_a_title_or_common_words_joined_to_a_person_stay_what_they_were
 def test_a_town_the_model_calls_a_body_is_a_place_where_something_happens_in_it(nlp, text, word, kind):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == [kind], mentions(run(nlp, text))
+
+
+def test_capitals_in_a_list_of_addressees_are_all_governments(nlp):
+    doc = run(nlp, "We talk to Moscow and to Kyiv, to Beijing and to Washington, and we have joined African leaders.")
+    found = {m["text"]: (m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
+    assert found["Kyiv"] == ("actor", "state:UKR") and found["Washington"] == ("actor", "state:USA"), found

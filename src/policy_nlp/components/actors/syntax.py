@@ -125,8 +125,11 @@ def acts(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {"with", "toward", "towards", "on", "against", "by", "between", "for", "from"}:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in WORDS.addressee_words:
-        return True  # "talking to Pyongyang", "an overture to Tehran"
+    prep = root.head
+    while prep.dep_ in {"conj", "prep"} and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+        prep = prep.head  # "to Moscow and to Kyiv": the second "to" hangs on the first
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and prep.head.lemma_.lower() in WORDS.addressee_words:
+        return True  # "talking to Pyongyang", "an overture to Tehran", "we talk to Moscow and to Kyiv"
     if root.dep_ == "conj":
         return acts(root.head.doc[root.head.i:root.head.i + 1])
     return False
