@@ -645,3 +645,16 @@ def test_a_greeting_of_two_titled_names_is_no_author_line():
     header = read_header("Remarks by National Security Advisor Jake Sullivan at the Summit\n\n"
                          "President Amherd, President Zelenskyy, thank you for hosting this Summit.\n" + _BODY + "\n")
     assert header.author == "Jake Sullivan"
+
+
+def test_a_menu_of_one_item_a_line_above_the_article_is_furniture_but_not_the_byline_under_it():
+    head = ("Eurasia Strategic Monitor\nHome\nRegions\nCaucasus\nCentral Asia\nEastern Europe\nAnalysis\nData\nPodcast\n"
+            "About\n\nBetween Almaty and Washington: Where the Armenia-Azerbaijan Peace Talks Stand\n\n"
+            "Temuulen Batbayar\n12 November 2024\n\n")
+    text = head + _BODY + "\n"
+    header = read_header(text)
+    junk = {text[s:e] for s, e in header.boilerplate}
+    assert {"Caucasus", "Central Asia", "Eastern Europe", "Analysis"} <= junk, junk
+    assert "Eurasia Strategic Monitor" not in junk and "Temuulen Batbayar" not in junk
+    assert (header.title, header.published) == (
+        "Between Almaty and Washington: Where the Armenia-Azerbaijan Peace Talks Stand", "2024-11-12")

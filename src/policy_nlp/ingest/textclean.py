@@ -356,6 +356,30 @@ def _resources_section(contents: list[str]) -> list[int]:
 _TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$")
 
 
+def _menu_block(contents: list[str], filled: list[int], first_prose: int, furniture: set[int]) -> list[int]:
+    """A site's menu above the article, one item a line: a run of five or more lines of at
+    most three words each, none ending a sentence, with no blank line between them and two of
+    them furniture already ("Home / Regions / Caucasus / Central Asia / Eastern Europe /
+    Analysis / About"). The page's first line and a masthead in capitals, its site's name,
+    stay."""
+    def item(i: int) -> bool:
+        line = contents[i].strip()
+        return _words(line) <= 3 and not line.endswith((".", "!", "?", ":")) and not _BYLINE.match(line) and not _date_of(line)
+
+    out: list[int] = []
+    run: list[int] = []
+    for i in [*(i for i in filled if i < first_prose), -1]:
+        if i >= 0 and item(i) and (not run or i == run[-1] + 1):
+            run.append(i)
+            continue
+        if i >= 0 and run and i == run[-1] + 1:
+            run.pop()  # (the author's name over the date or byline that ends the run)
+        if len(run) >= 5 and len(furniture.intersection(run)) >= 2:
+            out.extend(r for r in run if r != filled[0] and not (contents[r].isupper() and r not in furniture))
+        run = [i] if i >= 0 and item(i) else []
+    return out
+
+
 def _running_lines(contents: list[str], filled: list[int]) -> list[int]:
     """Lines of a text extracted from a PDF that are no part of its prose: the running
     headers and footers repeated on every page ("Sahel Security Review | 7", "ISMS Special
@@ -439,7 +463,8 @@ def read_header(text: str) -> TextHeader:
     furniture = set(related) | {i for i, span in enumerate(lines) if span in boiler_spans}
     bio_rows = _author_bio(contents, filled, last_prose, furniture)
     header.boilerplate.extend(lines[i] for i in related + bio_rows + _resources_section(contents)
-                              + _running_lines(contents, filled) if lines[i] not in header.boilerplate)
+                              + _running_lines(contents, filled) + _menu_block(contents, filled, first_prose, furniture)
+                              if lines[i] not in header.boilerplate)
     credit_author = ""
     for i in filled[-3:]:
         if m := _WIRE_CREDIT.match(contents[i]):
