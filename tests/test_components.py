@@ -1449,3 +1449,27 @@ def test_capitals_in_a_list_of_addressees_are_all_governments(nlp):
     doc = run(nlp, "We talk to Moscow and to Kyiv, to Beijing and to Washington, and we have joined African leaders.")
     found = {m["text"]: (m["kind"], m["entity_id"]) for m in doc._.policy_mentions}
     assert found["Kyiv"] == ("actor", "state:UKR") and found["Washington"] == ("actor", "state:USA"), found
+
+
+@pytest.mark.parametrize("text, trigger_word, modality", [
+    ("North Korea sent around 11,000 soldiers to Russia last autumn.", "soldiers", "actual"),
+    ("The United States sent troops to Saudi Arabia in August 1990.", "troops", "actual"),
+    ("The Bahamas has pledged 150 personnel to the mission in Haiti.", "personnel", "actual"),
+    ("Benin has offered up to 2,000 troops for the force in Haiti.", "troops", "proposed"),
+    ("Australia has given Guardian-class patrol boats to Palau.", "boats", "actual"),
+    ("Oman hosted indirect contacts between American and Iranian officials in Muscat.", "contacts", "actual"),
+    ("In 2020 the United Arab Emirates and Israel signed the Abraham Accords at the White House.", "Accords", "actual"),
+    ("Russian personnel now train Malian units at bases near Bamako.", "Malian units", "actual"),
+])
+def test_forces_sent_or_offered_to_a_state_boats_given_contacts_hosted_and_named_accords(nlp, text, trigger_word, modality):
+    found = coop(nlp, text)
+    assert any(trigger_word in f["trigger"] and f["modality"] == modality for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent troops to the border with Ukraine.",
+    "Russia sent troops into Ukraine in February 2022.",
+    "The police officers sent to the scene arrested two men.",
+])
+def test_troops_sent_to_a_border_or_into_a_war_are_not_cooperation(nlp, text):
+    assert coop(nlp, text) == []

@@ -204,6 +204,8 @@ class CooperationDetector:
                 if modality == "actual" and (trigger.pos_ == "VERB" and lemma_of(trigger) in self.lx.recall_verbs
                                              or lemma_of(trigger) in self.lx.leave_verbs | self.lx.leave_nouns):
                     modality = "negated"  # an envoy recalled, a body or treaty left: ties broken off
+                elif modality == "actual" and trigger.pos_ == "VERB" and lemma_of(trigger) in self.lx.promise_verbs:
+                    modality = "proposed"  # "Benin has offered up to 2,000 troops": what is offered is yet to come
                 out.append({
                     "start_char": doc[start].idx,
                     "end_char": doc[end - 1].idx + len(doc[end - 1].text),

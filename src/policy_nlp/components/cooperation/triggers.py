@@ -94,6 +94,10 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+#: Verbs that offer what they name to someone.
+_OFFER_VERBS = {"pledge", "offer", "promise", "commit"}
+#: Where troops sent go that is no state receiving them.
+_NOT_DESTINATIONS = {"border", "borders", "front", "frontline", "frontier", "line", "region", "area", "zone"}
 #: Auxiliaries of a clause that states a plan rather than a view.
 _PLAN_MODALS = {"would", "will", "should", "shall", "could", "can", "to"}
 #: Plural nouns that name the two sides of a pair ("the two governments", "both sides").
@@ -734,6 +738,8 @@ class TriggerFinder:
         if (noun.ent_type_ in {"ORG", "FAC", "WORK_OF_ART"} and lemma_of(noun) not in self.lx.agreement_nouns
                 and lemma_of(noun) not in self.lx.named_bodies):
             return False  # (as the noun rules skip it)
+        if words & {"exchange", "contact", "exchanges", "contacts"}:
+            return self._qualified_exchange(noun)  # "hosted indirect contacts between ... officials"
         return bool(words & (self.lx.nouns | self.lx.relation_nouns | self.lx.agreement_nouns | set(self.lx.qualified_nouns)))
 
     def _names_actor(self, verb: Token) -> bool:
@@ -758,8 +764,7 @@ class TriggerFinder:
         the right object ("restore ties", "host the talks") or, with an open list, any
         object or a partner ("fund the programme", "exported food to Venezuela")."""
         wanted = self.lx.support_objects[lemma]
-        if lemma not in self.lx.support_verbs and any(c.dep_ == "prep" and c.lower_ in {"into", "against"} for c in verb.children):
-            return False  # "sent thousands of troops into Afghanistan"
+        into = lemma not in self.lx.support_verbs and any(c.dep_ == "prep" and c.lower_ in {"into", "against"} for c in verb.children)
         if wanted:
             # "providing Russia with missiles": the thing given is in the "with" phrase
             objects = [*objects, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -771,8 +776,14 @@ class TriggerFinder:
             words |= {lemma_of(c) for o in objects for c in o.children if c.dep_ in {"compound", "amod"}}
             matched = words & wanted
             if matched and matched <= self.lx.troop_words:
-                return self._troops_welcome(verb)
-            return bool(matched)
+                # (troops pledged or offered are offered to someone: "Benin has offered up to
+                # 2,000 troops"; troops sent go where they are welcome, not "into Afghanistan")
+                return not into and (lemma in _OFFER_VERBS or self._troops_welcome(verb))
+            if not matched and lemma == "train":
+                # "Russian personnel now train Malian units": whoever another state's name qualifies
+                return any(c.dep_ in {"amod", "compound"} and self._actors.get(c.i, "").startswith("state:")
+                           for o in objects for c in o.children) and not into
+            return bool(matched) and not (into and matched & self.lx.troop_words)
         if lemma == "agree":
             if self._joint_subject(verb) and all(any(a.lower_ in _PLAN_MODALS for a in c.children if a.dep_ == "aux")
                                                  for c in verb.children if c.dep_ == "ccomp"):
@@ -781,6 +792,8 @@ class TriggerFinder:
                 return True
             return not any(c.dep_ == "ccomp" for c in verb.children) and any(
                 c.dep_ in {"dobj", "xcomp", "prep"} for c in verb.children)
+        if into:
+            return False
         partners = any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with", "from", "for", "between"} for c in verb.children)
         return bool(objects) or partners or verb.dep_ in {"acl", "amod"}
 
@@ -822,6 +835,13 @@ class TriggerFinder:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "to" and any(
                     self._igo(t) or lemma_of(t) in self.lx.troop_destinations for t in c.subtree):
+                return True
+            # to another state, named as such: "sent around 11,000 soldiers to Russia" (not to a
+            # border, a front or a region of it)
+            heads = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ in {"prep", "dative"} and c.lower_ == "to" else []
+            if heads and all(lemma_of(o) not in _NOT_DESTINATIONS for o in heads) and any(
+                    (self._actors.get(t.i) or self._recipients.get(t.i) or "").startswith("state:")
+                    for o in heads for t in (o, *o.conjuncts)):
                 return True
         # (in the verb's own phrase, not a clause joined to it: "help" elsewhere in the
         # sentence says nothing of these troops)
