@@ -1473,3 +1473,21 @@ def test_forces_sent_or_offered_to_a_state_boats_given_contacts_hosted_and_named
 ])
 def test_troops_sent_to_a_border_or_into_a_war_are_not_cooperation(nlp, text):
     assert coop(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, trigger_word", [
+    ("Minister Rau discussed the situation by telephone with Lithuanian Foreign Minister Gabrielius Landsbergis.", "discussed"),
+    ("Kishida raised the ban with Premier Li Qiang on the margins of the summit.", "raised"),
+    ("Diplomats from both foreign ministries met in parallel under the Working Mechanism.", "met"),
+    ("Japan and China are neighbours. The two sides held the ninth meeting of the consultation mechanism.", "meeting"),
+])
+def test_matters_raised_with_a_named_actor_and_meetings_of_two_sides_named_as_a_pair(nlp, text, trigger_word):
+    assert any(trigger_word in f["trigger"] for f in coop(nlp, text)), coop(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He discussed the decision with his family.",
+    "Both teams met in the final.",
+])
+def test_talking_with_family_and_teams_meeting_are_not_cooperation(nlp, text):
+    assert coop(nlp, text) == []

@@ -94,10 +94,16 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+#: Verbs of talking something over that count only with a named partner.
+_RAISED_WITH = {"discuss", "raise"}
 #: Verbs that offer what they name to someone.
 _OFFER_VERBS = {"pledge", "offer", "promise", "commit"}
 #: Where troops sent go that is no state receiving them.
 _NOT_DESTINATIONS = {"border", "borders", "front", "frontline", "frontier", "line", "region", "area", "zone"}
+#: Bodies of two states named as a pair ("both armies", "both foreign ministries").
+_PAIR_BODIES = {"army", "ministry", "military", "navy", "coast guard", "agency", "parliament", "administration"}
+#: Words that count the sides of a pair or group.
+_PAIR_COUNTS = {"both", "two", "three", "four", "five"}
 #: Auxiliaries of a clause that states a plan rather than a view.
 _PLAN_MODALS = {"would", "will", "should", "shall", "could", "can", "to"}
 #: Plural nouns that name the two sides of a pair ("the two governments", "both sides").
@@ -351,13 +357,21 @@ class TriggerFinder:
             if tok.pos_ == "VERB":
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
                 partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "alongside"}]
+                if lemma in _RAISED_WITH:
+                    # the parser hangs the partner on the object or the means: "raised the ban with
+                    # Premier Li Qiang", "discussed the situation by telephone with ..."
+                    held = objects + [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
+                    partners = partners + [c for o in held for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
+                named_partner = any(t.i in self._actors for p in partners for t in p.subtree)
                 if lemma in self.lx.with_verbs and partners and lemma not in {"engage", "trade"} and not (
                         lemma == "share" and objects and not any(lemma_of(o) in self.lx.share_objects or o.lower_ in self.lx.share_objects
                                                                  for o in objects)
-                        and not any(t.i in self._actors for p in partners for t in p.subtree)):
+                        and not named_partner) and (lemma not in _RAISED_WITH or named_partner):
+                    # ("discussed the situation with Lithuanian Foreign Minister Landsbergis": only
+                    # with a named actor; "discussed it with his family" is no cooperation)
                     # ("share data with", "share beam time with colleagues from Israel", not
                     # "share the news with their families")
-                    yield tok, tok.i, partners[0].i + 1
+                    yield tok, tok.i, (tok.i + 1 if lemma in _RAISED_WITH else partners[0].i + 1)
                 elif lemma == "share" and any(lemma_of(o) in self.lx.share_objects for o in objects):
                     yield tok, tok.i, max(o.i for o in objects) + 1
                 elif lemma in {"join", "accede"} and (any(lemma_of(o) in self.lx.join_objects or self._igo(o) for o in objects) or any(
@@ -488,10 +502,15 @@ class TriggerFinder:
             return False  # "the results of the upcoming Trump-Kim meeting": talk about a meeting
         if len(self._sides(tok)) >= 2:
             return True
+        if tok.dep_ in {"dobj", "obj"} and lemma_of(tok.head) in _MEETING_VERBS and self._joint_subject(tok.head, pairs_only=True):
+            return True  # "the two sides held the ninth meeting of the Mechanism"
         if tok.pos_ != "VERB":
             return self._visit_of_leader(tok)
         partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "to"} or c.dep_ in {"dobj", "obj"}]
-        return self._met_by_someone(tok, partners) or not partners and self._met_together(tok)
+        # (or two sides named as a pair: "Diplomats from both foreign ministries met")
+        # ("Biden and Harris met" is one state's: named sides are for _sides and _met_together)
+        return self._met_by_someone(tok, partners) or not partners and (
+            self._met_together(tok) or self._joint_subject(tok, pairs_only=True))
 
     def _visit_of_leader(self, noun: Token) -> bool:
         """True for a visit, trip or call of one state's leader or official whose other side
@@ -805,18 +824,24 @@ class TriggerFinder:
             left += [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
         return next((o for o in left if self._igo(o) or lemma_of(o) in self.lx.leave_objects), None)
 
-    def _joint_subject(self, verb: Token) -> bool:
+    def _joint_subject(self, verb: Token, pairs_only: bool = False) -> bool:
         """True when two sides are the verb's subject: two linked actors joined by "and"
-        ("Yoon and Kishida"), or a pair named as such ("the two governments", "both sides")."""
+        ("Yoon and Kishida"; not with ``pairs_only``), or a pair named as such ("the two
+        governments", "both sides", "diplomats from both foreign ministries")."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         shared = inherited_subject(verb)
         subjects += [shared] if shared is not None and not subjects else []
         for subject in subjects:
             named = {self._actors[t.i] for t in (subject, *subject.conjuncts) for t in t.subtree if t.i in self._actors}
-            if len(named) >= 2 and subject.conjuncts:
+            if len(named) >= 2 and subject.conjuncts and not pairs_only:
                 return True
             if lemma_of(subject) in _PAIR_NOUNS and subject.tag_ in {"NNS", "NNPS"} and any(
                     c.lower_ in {"two", "both"} for c in subject.children):
+                return True
+            # "Diplomats from both foreign ministries", "officials from the three countries"
+            if any(o.tag_ in {"NNS", "NNPS"} and (lemma_of(o) in _PAIR_NOUNS | _PAIR_BODIES) and any(
+                    d.lower_ in _PAIR_COUNTS for d in o.children)
+                   for c in subject.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"):
                 return True
         return False
 
