@@ -1491,3 +1491,21 @@ def test_matters_raised_with_a_named_actor_and_meetings_of_two_sides_named_as_a_
 ])
 def test_talking_with_family_and_teams_meeting_are_not_cooperation(nlp, text):
     assert coop(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, trigger_word, modality", [
+    ("China's customs administration suspended all imports of aquatic products from Japan.", "imports", "negated"),
+    ("Chinese exports to the United States fell by a fifth.", "exports", "actual"),
+    ("Wagner instructors are training Belarusian special forces near Brest.", "training", "actual"),
+])
+def test_trade_flows_between_named_states_and_another_states_forces_trained(nlp, text, trigger_word, modality):
+    found = coop(nlp, text)
+    assert any(trigger_word in f["trigger"] and f["modality"] == modality for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Yet Beijing banned imports of Taiwanese citrus fruit and fish within days of the visit.",
+    "Tokyo protested the Chinese ban on imports of Japanese seafood.",
+])
+def test_a_ban_on_imports_is_a_sanction_not_cooperation(nlp, text):
+    assert not any("import" in f["trigger"] for f in coop(nlp, text)), coop(nlp, text)

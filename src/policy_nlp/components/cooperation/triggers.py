@@ -94,6 +94,11 @@ def _passive_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+#: Trade flows whose "from" names the other side even as a place ("imports from Japan").
+_TRADE_FLOWS = {"import", "imports", "export", "exports"}
+#: Words that restrict a trade flow: what they govern is a sanction, not cooperation.
+_RESTRICTIONS = {"ban", "restriction", "restrict", "control", "embargo", "prohibit", "prohibition", "tariff", "curb",
+                 "limit", "sanction", "cap", "block", "halt", "stop"}
 #: Verbs of talking something over that count only with a named partner.
 _RAISED_WITH = {"discuss", "raise"}
 #: Verbs that offer what they name to someone.
@@ -293,6 +298,9 @@ class TriggerFinder:
                     continue
                 # (an initiative no word qualifies is still one when two sides take it:
                 # "Prime Minister Netanyahu and I agreed initiatives")
+            if low in _TRADE_FLOWS and (lemma_of(tok.head) in _RESTRICTIONS or tok.head.dep_ == "prep"
+                                        and lemma_of(tok.head.head) in _RESTRICTIONS):
+                continue  # "banned imports of Taiwanese citrus", "the Chinese ban on imports of Japanese seafood": a sanction
             if tok.pos_ == "NOUN" and (lemma in self.lx.transfer_nouns or low in self.lx.transfer_nouns) \
                     and lemma not in self.lx.nouns and self._partner_actors(tok) and not self._from_people(tok):
                 yield tok, modifier_start(tok), tok.i + 1  # "the largest loans to the Russian Government"
@@ -380,7 +388,7 @@ class TriggerFinder:
                 elif lemma in self.lx.agreement_verbs and any(lemma_of(o) in self.lx.agreement_nouns for o in objects):
                     pass  # the agreement noun itself is the trigger
                 elif lemma in self.lx.support_objects and self._supports(tok, lemma, acted_on := objects + _passive_subjects(tok)) and (
-                        lemma not in self.lx.partner_required or self._names_actor(tok) or lemma == "agree" and self._joint_subject(tok)) and not any(
+                        lemma not in self.lx.partner_required or self._names_actor(tok) or self._joint_subject(tok)) and not any(
                         self._noun_trigger(o) for o in acted_on):
                     # (when the object is itself a trigger, "suspended all cooperation",
                     # "normalised relations", "brokered a deal", the noun is the mention and
@@ -424,6 +432,9 @@ class TriggerFinder:
         # "the aid provided to the Palestinian Authority", "the support we offer to the
         # Palestinian people": the phrase of a participle or a relative clause
         phrases += [p for c in tok.children if c.dep_ in {"acl", "relcl"} for p in c.children if p.dep_ in {"prep", "agent", "dative"}]
+        # "imports of aquatic products from Japan": the partner of what the noun carries
+        phrases += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+                    for p in o.children if p.dep_ == "prep" and p.lower_ in {"from", "to"}]
         invested = lemma_of(tok) == "investment"  # "investments in Pakistan's resources sector"
         if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" and lemma_of(tok.head) not in self.lx.guard_verbs:
             # "suspend purchases of silver from Mexico", "extended loans to Egypt": the parser
@@ -431,7 +442,7 @@ class TriggerFinder:
             # "protect oil supplies from Soviet power" guards them against it)
             phrases += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in {"from", "to", "with", "for"}]
         return any(c.lower_ in self.lx.partner_preps and any(t.i in self._actors for t in c.subtree)
-                   or (c.lower_ == "to" or invested and c.lower_ == "in")
+                   or (c.lower_ == "to" or invested and c.lower_ == "in" or c.lower_ == "from" and lemma_of(tok) in _TRADE_FLOWS)
                    and any(t.i in self._recipients or t.i in self._actors for t in c.subtree) for c in phrases)
 
     def _linked_actors(self, tok: Token) -> int:
@@ -796,12 +807,12 @@ class TriggerFinder:
             matched = words & wanted
             if matched and matched <= self.lx.troop_words:
                 # (troops pledged or offered are offered to someone: "Benin has offered up to
-                # 2,000 troops"; troops sent go where they are welcome, not "into Afghanistan")
-                return not into and (lemma in _OFFER_VERBS or self._troops_welcome(verb))
+                # 2,000 troops"; troops sent go where they are welcome, not "into Afghanistan";
+                # troops trained are another state's: "training Belarusian special forces")
+                return not into and (lemma in _OFFER_VERBS or self._troops_welcome(verb)
+                                     or lemma == "train" and self._foreign_units(verb, objects))
             if not matched and lemma == "train":
-                # "Russian personnel now train Malian units": whoever another state's name qualifies
-                return any(c.dep_ in {"amod", "compound"} and self._actors.get(c.i, "").startswith("state:")
-                           for o in objects for c in o.children) and not into
+                return not into and self._foreign_units(verb, objects)  # "Russian personnel now train Malian units"
             return bool(matched) and not (into and matched & self.lx.troop_words)
         if lemma == "agree":
             if self._joint_subject(verb) and all(any(a.lower_ in _PLAN_MODALS for a in c.children if a.dep_ == "aux")
@@ -823,6 +834,14 @@ class TriggerFinder:
         if tok.pos_ == "VERB":
             left += [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
         return next((o for o in left if self._igo(o) or lemma_of(o) in self.lx.leave_objects), None)
+
+    def _foreign_units(self, verb: Token, objects: list[Token]) -> bool:
+        """True when what is trained is qualified by the name of a state other than the
+        trainer's ("Wagner instructors are training Belarusian special forces")."""
+        trainer = {type_and_country(self._actors[t.i])[1] for c in verb.children if c.dep_ == "nsubj"
+                   for t in c.subtree if t.i in self._actors}
+        return any(c.dep_ in {"amod", "compound"} and self._actors.get(c.i, "").startswith("state:")
+                   and type_and_country(self._actors[c.i])[1] not in trainer for o in objects for c in o.children)
 
     def _joint_subject(self, verb: Token, pairs_only: bool = False) -> bool:
         """True when two sides are the verb's subject: two linked actors joined by "and"
