@@ -1509,3 +1509,20 @@ def test_trade_flows_between_named_states_and_another_states_forces_trained(nlp,
 ])
 def test_a_ban_on_imports_is_a_sanction_not_cooperation(nlp, text):
     assert not any("import" in f["trigger"] for f in coop(nlp, text)), coop(nlp, text)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Chile and Bolivia are neighbours. The two countries have not exchanged ambassadors since 1978.", "negated"),
+    ("Her lab still exchanges groundwater data with colleagues at Birzeit University.", "actual"),
+])
+def test_the_verb_exchange_names_cooperation_of_two_sides(nlp, text, modality):
+    found = coop(nlp, text)
+    assert any("exchange" in f["trigger"] and f["modality"] == modality for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli forces and Hamas fighters exchanged fire near the border.",
+    "Russian and Ukrainian forces now exchange drone strikes almost every night.",
+])
+def test_enemies_exchanging_fire_or_strikes_is_fighting(nlp, text):
+    assert coop(nlp, text) == []

@@ -46,6 +46,7 @@ class Lexicon:
         self.leave_verbs, self.leave_nouns = words("leave_verbs"), words("leave_nouns")
         self.leave_objects = words("leave_objects")
         self.promise_verbs = words("promise_verbs")
+        self.hostile_exchanges = words("hostile_exchanges")
         self.exchanged_things = words("exchanged_things")
         self.inter_pairs = {k: tuple(v) for k, v in raw["inter_pairs"].items()}
         self.transfer_nouns, self.aid_heads = words("transfer_nouns"), words("aid_heads")

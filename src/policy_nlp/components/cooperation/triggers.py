@@ -196,10 +196,10 @@ class TriggerFinder:
                 # our High Commissioner from New Delhi": envoys posted to another state
                 yield tok, tok.i, tok.i + 1
                 continue
-            if lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}:
+            if (lemma in {"exchange", "contact"} or low in {"exchanges", "contacts"}) and tok.pos_ != "VERB":
                 if tok.pos_ in {"NOUN", "PROPN"} and self._qualified_exchange(tok):
                     yield tok, modifier_start(tok), tok.i + 1
-                continue
+                continue  # (the verb is read below: "the two countries have not exchanged ambassadors")
             if lemma == "aid" and any(c.lower_ in {"first", "hearing", "visual", "teaching"} for c in tok.children):
                 continue  # "first aid", "a hearing aid": not aid between states
             if lemma in {"aid", "relief"} and tok.dep_ == "compound" and lemma_of(tok.head) in _AID_PEOPLE:
@@ -364,6 +364,9 @@ class TriggerFinder:
                 continue
             if tok.pos_ == "VERB":
                 objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if lemma == "exchange" and any(lemma_of(t) in self.lx.hostile_exchanges for o in objects
+                                               for t in (o, *o.children) if t.dep_ in {"dobj", "obj", "compound", "conj"}):
+                    continue  # "exchanged fire near the border", "exchange drone strikes": fighting
                 partners = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"with", "alongside"}]
                 if lemma in _RAISED_WITH:
                     # the parser hangs the partner on the object or the means: "raised the ban with
