@@ -658,3 +658,45 @@ def test_a_menu_of_one_item_a_line_above_the_article_is_furniture_but_not_the_by
     assert "Eurasia Strategic Monitor" not in junk and "Temuulen Batbayar" not in junk
     assert (header.title, header.published) == (
         "Between Almaty and Washington: Where the Armenia-Azerbaijan Peace Talks Stand", "2024-11-12")
+
+
+@pytest.mark.parametrize("head, title, author, published", [
+    # a headline under one-word menu items that start with "Latest"; a relative time is no title
+    ("AfricaDesk\nLatest\nPolitics\nBusiness\nSecurity\nSport\nOpinion\nVideo\nSubscribe for $1\nSECURITY\n"
+     "Sahel juntas complete ECOWAS exit as regional bloc keeps door ajar\nBy Continental Wire Service\n"
+     "Wed 29 Jan 2025 · 18:42 GMT\nUpdated 2h ago\nShare\n",
+     "Sahel juntas complete ECOWAS exit as regional bloc keeps door ajar", "Continental Wire Service", "2025-01-29"),
+    # a line of dates with clock times is no prose
+    ("The Harbour Ledger\nOPINION\nGuest Column\nKim is selling Russia a war. It is time to make him pay for it\n"
+     "Shells, missiles and now soldiers: the partnership between Pyongyang and Moscow has become a threat from Kursk to the "
+     "Korean Peninsula\nDaniel Okafor-Lindh\nDec. 9, 2024 5:00 a.m. ET | Updated Dec. 9, 2024 11:12 a.m. ET\nSave\n",
+     "Kim is selling Russia a war. It is time to make him pay for it", "Daniel Okafor-Lindh", "2024-12-09"),
+    # a standfirst over a bare date and a "Words:" byline of two writers in two places
+    ("RUMBO SUR\nFeatures / Mining / Bolivia\nFEATURE\nOne salt flat, three borders: can the lithium triangle ever act as one?\n"
+     "Talk of cooperation between Chile, Bolivia and Argentina keeps returning. Old quarrels and rival state companies keep "
+     "getting in the way.\n28/11/2024\nWords: Lucía Mamani Ortega in La Paz and Tomás Riquelme in Antofagasta\n",
+     "One salt flat, three borders: can the lithium triangle ever act as one?", "Lucía Mamani Ortega and Tomás Riquelme",
+     "2024-11-28"),
+    # a breadcrumb and a label above the date, the speech's line and its title under it
+    ("UNITED ARAB EMIRATES\nMINISTRY OF FOREIGN AFFAIRS\nAccessibility tools  A+  A-\nMedia Hub › Speeches & Statements\n"
+     "SPEECHES & STATEMENTS\n15 September 2024\nKeynote remarks by H.E. Dr. Mariam Saeed Al Ketbi, Minister of State for "
+     "International Cooperation, at the Abraham Accords Forum, Abu Dhabi\n"
+     "Four Years of the Abraham Accords: Building Partnership in a Difficult Time\nEmirates Palace, Abu Dhabi\n",
+     "Four Years of the Abraham Accords: Building Partnership in a Difficult Time", "Mariam Saeed Al Ketbi", "2024-09-15"),
+    # a trail of sections under the date is no title, and a call to support the site no author
+    ("Menu\nLARKSPUR CENTER FOR HEMISPHERIC STUDIES\nSearch this site\nSupport Larkspur\n"
+     "Published 18.11.2024 | 9 minute read\nBriefs & Analysis / Caribbean / Cuba\n\n"
+     "What Moscow Buys in Havana: An Accounting of Russia's Support to Cuba\n\n"
+     "Oil, debt relief and tourists flow one way. What flows back is harder to measure.\n\n"
+     "Lucía Ferrer Baptiste\nAssociate Fellow, Caribbean Program\n",
+     "What Moscow Buys in Havana: An Accounting of Russia's Support to Cuba", "Lucía Ferrer Baptiste", "2024-11-18"),
+    # the speaker a speech's title names, not the office that posted it
+    ("U.S. Embassy in Angola\nMenu\nHome | News & Events | Speeches\n"
+     "Remarks by Deputy Coordinator Marcus T. Hollings at the Angola Infrastructure and Investment Forum\n"
+     "By U.S. Embassy Luanda | 14 November, 2024 | Topics: Speeches, Trade\n",
+     "Remarks by Deputy Coordinator Marcus T. Hollings at the Angola Infrastructure and Investment Forum",
+     "Marcus T. Hollings", "2024-11-14"),
+])
+def test_headers_with_menus_clock_times_writers_in_places_crumbs_and_posting_offices(head, title, author, published):
+    header = read_header(head + "\n" + _BODY + "\n")
+    assert (header.title, header.author, header.published) == (title, author, published)

@@ -43,13 +43,14 @@ _CUE = re.compile(
       |^\s*related\ (posts?|articles?|content|stories|reading|topics?|publications|research|analysis)\b
       |^\W*(back|return|go|skip|jump)\ to\b
       |^\W*you\ are\ here\b|^\W*home\s*[>\u00bb\u203a/]
+      |^\W*(updated\ |posted\ |published\ )?\d+\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?)\ ago\W*$
       |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(r"^\s*(?:(?:analysis|commentary|opinion|op-?ed|essay|article|report|story|blog post|interview|words)\s+)?"
-                     r"(?:by|(?:written|posted|prepared|compiled|reported) by|(?:lead |main )?author(?:s)?:?)\s+(?P<name>[^\d|;]{3,160}?)\s*$",
+                     r"(?:by|(?:written|posted|prepared|compiled|reported) by|(?:lead |main )?author(?:s)?:?|words:|text:)\s+(?P<name>[^\d|;]{3,160}?)\s*$",
                      re.IGNORECASE)
 #: A byline whose comma-separated tail carries the date: "By Rafael Montoya, Caribbean Policy
 #: Notes, posted October 2, 2023".
@@ -105,7 +106,8 @@ _LO = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1e00-\u1eff"
 _NAME_WORD = rf"[{_UP}][{_LO}'\u2019]+(?:-[{_UP}{_LO}][{_LO}]+)?"
 _NAME_LINE = re.compile(rf"^(?:{_NAME_WORD}|(?:[A-Z]\.)+)"
                         rf"(?:\s+(?:{_NAME_WORD}|(?:[A-Z]\.)+|de|van|von|da|bin|al|le|la)){{1,3}}$")
-_NOT_A_NAME_START = {"the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
+_NOT_A_NAME_START = {"support", "subscribe", "donate", "follow", "join", "listen", "watch", "save", "share", "download",
+                     "the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
                      "my", "new", "home", "latest", "read", "more", "about", "all", "top", "most", "news", "in", "on", "from"}
 #: An author's line of office under a name: "Senior Fellow - Foreign Policy".
 _AFFILIATION = re.compile(r"\b(fellow|professor|director|analyst|researcher|editor|correspondent|contributor|lecturer|"
@@ -238,6 +240,8 @@ def _is_prose(line: str) -> bool:
         return False  # "# Europe's Last Lever on Iran Expires in October. It Should Pull It Now."
     if _menu_line(line):
         return False
+    if "|" in line and all(_date_of(p) for p in _pieces(line)):
+        return False  # "Dec. 9, 2024 5:00 a.m. ET | Updated Dec. 9, 2024 11:12 a.m. ET": dates, not sentences
     ends = len(re.findall(r"[.!?](?:\s|$)", _ABBREVIATION.sub("X", line)))
     # (a long line with no sentence end is a heading: "Remarks by Ambassador ..., Special
     # Envoy for the Horn of Africa, at the Peace and Security Side Event of the ... Summit")
@@ -320,7 +324,10 @@ def _related_block(contents: list[str], first_prose: int) -> list[int]:
         out.append(i)
         for j in range(i + 1, min(len(contents), i + 15)):
             following = contents[j].strip()
-            if j < first_prose and (not following or _BYLINE.match(following) or _DATE_LINE.match(following)):
+            if j < first_prose and (not following or _BYLINE.match(following) or _DATE_LINE.match(following)
+                                    # a headline after one-word menu items: "Latest / ... / SECURITY /
+                                    # Sahel juntas complete ECOWAS exit as ..."
+                                    or _words(following) >= 6 and _words(contents[out[-1]]) <= 3):
                 break
             if not following:
                 continue
@@ -538,8 +545,10 @@ def read_header(text: str) -> TextHeader:
         header.title = _with_next_line(contents, filled, act_alone)  # "REMARKS BY" over the speaker's name
     elif title_row is not None:
         header.title = _headline(_strip_markdown(contents[title_row].strip()))
-    if not header.author:
-        # the speaker a speech's title names: "Remarks by Foreign Minister Yoshimasa Hayashi at ..."
+    if not header.author or _INSTITUTION.search(header.author):
+        # the speaker a speech's title names: "Remarks by Foreign Minister Yoshimasa Hayashi at
+        # ...", rather than the office that posted it ("By U.S. Embassy Luanda")
+        office, header.author = header.author, ""
         for i in ([title_row] if title_row is not None else []) + candidates:
             line = _strip_markdown(contents[i]).strip()
             if _SPEECH_ACT_ALONE.match(line):
@@ -553,6 +562,7 @@ def read_header(text: str) -> TextHeader:
                     header.author = _speaker(apposed.group("name"))  # "Remarks by the Foreign Minister of India, Dr. S. Jaishankar, at"
                 if header.author:
                     break
+        header.author = header.author or office
     if not header.published and (m := _TITLE_DATE.search(header.title)):
         header.published = parse_date(m.group("date"))  # "PM Boris Johnson article on Hong Kong: 3 June 2020"
     if not header.published:
@@ -581,7 +591,10 @@ def _after_standfirst(contents: list[str], filled: list[int], prose: list[int], 
     k = bisect.bisect_left(filled, first_prose)  # (a prose line is a filled one)
     following = filled[k + 1:k + 4]
     marked = [i for i in following if _BYLINE.match(contents[i].strip()) or _DATE_LINE.match(contents[i].strip())
-              or _DATED_BYLINE.match(contents[i].strip())]
+              or _DATED_BYLINE.match(contents[i].strip()) or _BARE_DATE.match(contents[i].strip())
+              # "Lucía Ferrer Baptiste" / "Associate Fellow, Caribbean Program": a name over its office
+              or _NAME_LINE.match(contents[i].strip()) and i + 1 < len(contents) and _words(contents[i + 1]) <= 10
+              and _AFFILIATION.search(contents[i + 1])]
     if not marked:
         return first_prose
     return next((i for i in prose if i > marked[-1]), first_prose)
@@ -697,7 +710,8 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         # Subcommittee on the Western Hemisphere")
         crumbs = {piece.strip().lower() for line in contents[:first_meta] if " > " in line for piece in line.split(" > ")[1:]}
         named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip())
-                                            or _labelled_section(contents[i]) or contents[i].strip().lower() in crumbs)]
+                                            or _labelled_section(contents[i]) or contents[i].strip().lower() in crumbs
+                                            or _breadcrumb(contents[i]))]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
         if quoted or speeches:
@@ -712,9 +726,16 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         marked = [i for i in named if _MD_HEADING.match(contents[i])]
         if marked:
             return marked[-1]  # a Markdown heading, not the standfirst under it
-        after = [i for i in candidates if first_meta < i <= first_meta + 2 and title_like(i) and _words(contents[i]) >= 6]
-        if named and after and _words(contents[named[-1]]) <= 3:
-            return after[0]  # "Visa & Travel" (a menu) / "08.10.2025 - Press release" / the headline
+        after = [i for i in candidates if first_meta < i <= first_meta + 4 and title_like(i) and _words(contents[i]) >= 6
+                 and not _breadcrumb(contents[i])]
+        if named and after and (_words(contents[named[-1]]) <= 3
+                                or all(_words(contents[i]) <= 5 or contents[i].strip().isupper() for i in named)):
+            # "Visa & Travel" (a menu) / "08.10.2025 - Press release" / the headline; a
+            # masthead in capitals / the date / the headline
+            if _SPEAKER_TITLE.search(contents[after[0]]) and len(after) > 1 and _next_filled(contents, after[0]) == after[1] \
+                    and ": " in contents[after[1]] and _headline_case(contents[after[1]]):
+                return after[1]  # "Keynote remarks by H.E. ... at the Forum" / "Four Years of the Abraham Accords: ..."
+            return after[0]
         # a headline written as one or two sentences under a label: "Opinion / Guest Essay" /
         # "Maduro stole an election. Washington should stop paying him for it."
         sentences = [i for i in candidates if (named[-1] if named else -1) < i < first_meta and not title_like(i)
@@ -752,6 +773,20 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
     return likely[-1] if likely else (candidates[0] if candidates and title_like(candidates[0]) else None)
 
 
+#: Words of an institution that posts a page, not a person who wrote it.
+_INSTITUTION = re.compile(r"\b(?:embassy|ministry|office|department|press|team|service|secretariat|mission|"
+                          r"consulate|directorate|bureau)\b", re.IGNORECASE)
+
+
+def _breadcrumb(line: str) -> bool:
+    """A trail of short section names: "Media Hub \u203a Speeches & Statements", "Briefs &
+    Analysis / Caribbean / Cuba"."""
+    pieces = [p for p in re.split(r"\s+(?:[>\u203a\u00bb/]|>>)\s+", line.strip()) if p]
+    if len(pieces) < 2 and re.match(r"\W*home\s+\|", line, re.IGNORECASE):
+        pieces = _pieces(line)  # "Home | News & Events | Speeches"
+    return len(pieces) >= 2 and all(_words(p) <= 4 for p in pieces) and not line.strip().endswith((".", "?", "!"))
+
+
 def _next_filled(contents: list[str], i: int) -> int | None:
     """The row of the first line after row ``i`` that is not blank."""
     return next((j for j in range(i + 1, len(contents)) if contents[j].strip()), None)
@@ -771,6 +806,8 @@ def _clean_name(name: str) -> str:
             break  # an office, or a one-word place ("By Sara Mansour, Baghdad")
         kept.append(part)
     name = re.sub(r"\s+(?:and|&)\s+", " and ", ", ".join(kept))
+    # "Lucía Mamani Ortega in La Paz and Tomás Riquelme in Antofagasta": where each writes from
+    name = re.sub(r"\s+in\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*(?=\s+and\s+[A-Z][\w'\u2019.-]*\s+[A-Z])", "", name)
     name = re.sub(r"\s+in\s+[A-Z].*$", "", name)  # "Selam Gebremedhin in Water and Security": the section
     # "PCNS correspondent Ana Lucía Beltrán", "our staff reporter Li Wei": the name after the role
     name = re.sub(r"^(?:\S+\s+){0,3}?(?:staff\s+)?(?:correspondent|reporter|writer|journalist)\s+(?=[A-Z])", "", name.strip())
@@ -825,7 +862,8 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "state", "defense", "defence", "national", "security", "advisor", "adviser", "high", "commissioner",
                    "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
                    "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the",
-                   "pm", "fm", "hon", "hon.", "honourable", "honorable", "rt", "rt."}
+                   "pm", "fm", "hon", "hon.", "honourable", "honorable", "rt", "rt.", "coordinator", "spokesperson",
+                   "spokesman", "spokeswoman"}
 
 
 #: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
