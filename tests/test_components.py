@@ -1526,3 +1526,13 @@ def test_the_verb_exchange_names_cooperation_of_two_sides(nlp, text, modality):
 ])
 def test_enemies_exchanging_fire_or_strikes_is_fighting(nlp, text):
     assert coop(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("The project will link Malé with the islands of Villingili, Gulhifalhu and Thilafushi.", "Gulhifalhu", "place"),
+    ("In 2023 YLB chose a consortium led by CATL to build plants at Uyuni and Coipasa.", "Coipasa", "place"),
+    ("The central banks of Nigeria and China agreed a currency swap.", "China", "actor"),
+])
+def test_islands_and_sites_named_with_a_place_noun_or_in_a_list_of_places(nlp, text, word, kind):
+    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
+    assert found == [kind], mentions(run(nlp, text))

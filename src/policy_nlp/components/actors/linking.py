@@ -14,7 +14,7 @@ from ...knowledge import TITLE_ROLES, Entity, KnowledgeBase, fold, slug
 from .candidates import Candidate
 from .names import in_headline, plausible_org, plausible_person, plausible_place
 from .state import DocState
-from .syntax import acts, hyphen_pair, is_location, names_a_thing, seat_of_government, us_state_context
+from .syntax import acts, hyphen_pair, is_location, is_location_list, names_a_thing, seat_of_government, us_state_context
 from .words import NAME_HEADS, WORDS
 
 #: A one-word name after "the" that is also a common noun is read as a town only when a
@@ -183,7 +183,7 @@ class EntityLinker:
             return self.place(doc, span, state)  # "the wider Indo-Pacific region"
         if source == "ORG" and len(text.split()) <= 2 and all(w.istitle() and w.lower() not in WORDS.org_name_words | WORDS.generic_org_words
                                                            and w not in WORDS.org_head_words for w in text.split()) \
-                and is_location(span, _INSIDE_PREPS) \
+                and (is_location(span, _INSIDE_PREPS) or is_location_list(span)) \
                 and not self.kb.orgs_by_name.get(fold(text)) and state.acronym_of(text) is None \
                 and fold(text) not in self.common and text not in WORDS.org_head_words \
                 and span.root.head.head.pos_ != "PROPN" and span.root.head.head.lemma_.lower() not in _WRITING:
