@@ -1536,3 +1536,9 @@ def test_enemies_exchanging_fire_or_strikes_is_fighting(nlp, text):
 def test_islands_and_sites_named_with_a_place_noun_or_in_a_list_of_places(nlp, text, word, kind):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == [kind], mentions(run(nlp, text))
+
+
+def test_names_the_model_calls_places_that_do_something_are_bodies(nlp):
+    doc = run(nlp, "The Lobito Atlantic Railway consortium, led by Trafigura and Vecturis, is upgrading the line.")
+    found = {m["text"]: m["kind"] for m in doc._.policy_mentions}
+    assert found.get("Trafigura") == "actor" and found.get("Vecturis") == "actor", found

@@ -40,6 +40,15 @@ _NOT_BODIES = {"state", "leader", "official", "person", "city", "country", "regi
 _SITE_HEADS = frozenset({"airport", "airbase", "dam", "highway", "bridge", "canal", "harbour", "harbor"})
 
 
+def _agent(span: Span) -> bool:
+    """True when the name is the doer of a passive verb ("led by Trafigura, Mota-Engil and
+    Vecturis")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
 #: Prepositions after which a name is inside a place, never at a body.
 _INSIDE_PREPS = frozenset({"in", "near", "outside", "around", "across", "inside", "into", "within"})
 #: Words after which "in" names a publication, not a place ("wrote in Izvestia").
@@ -507,6 +516,8 @@ class EntityLinker:
             return []  # "under UNCLOS": an unknown acronym names a treaty or a body, not a place
         if part is None and span.start > 0 and doc[span.start - 1].lower_ in WORDS.body_nouns:
             return self.org(span, state)  # "the national airline Belavia", "the rights centre Viasna": bodies
+        if part is None and _agent(span):
+            return self.org(span, state)  # "a consortium led by Trafigura and Vecturis": who does it, no place
         if part is None and (self._given_name_first(span) or self._person_by_company(span, state)):
             return self.person(doc, span, state)  # "after the death of Yevgeny Prigozhin"
         person = self._named_person(span, state) if part is None and len(span) == 1 else None
