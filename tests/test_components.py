@@ -1542,3 +1542,8 @@ def test_names_the_model_calls_places_that_do_something_are_bodies(nlp):
     doc = run(nlp, "The Lobito Atlantic Railway consortium, led by Trafigura and Vecturis, is upgrading the line.")
     found = {m["text"]: m["kind"] for m in doc._.policy_mentions}
     assert found.get("Trafigura") == "actor" and found.get("Vecturis") == "actor", found
+
+
+def test_an_indian_honorific_is_no_part_of_the_name(nlp):
+    doc = run(nlp, "Talks were held between Prime Minister Shri Narendra Modi and President Mohamed Muizzu in New Delhi.")
+    assert any(m["entity_id"] == "person:narendra-modi" for m in doc._.policy_mentions), mentions(doc)
