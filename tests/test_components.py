@@ -1547,3 +1547,13 @@ def test_names_the_model_calls_places_that_do_something_are_bodies(nlp):
 def test_an_indian_honorific_is_no_part_of_the_name(nlp):
     doc = run(nlp, "Talks were held between Prime Minister Shri Narendra Modi and President Mohamed Muizzu in New Delhi.")
     assert any(m["entity_id"] == "person:narendra-modi" for m in doc._.policy_mentions), mentions(doc)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Should the Government of India choose to cooperate fully with the investigation, Canada would welcome it.", "hypothetical"),
+    ("Should the government reverse course, the EU stands ready to resume the accession talks with Georgia.", "hypothetical"),
+    ("Modi and Xi are expected to meet before the end of the year.", "proposed"),
+])
+def test_an_inverted_condition_is_hypothetical_and_what_is_expected_is_proposed(nlp, text, modality):
+    found = coop(nlp, text)
+    assert found and found[0]["modality"] == modality, found

@@ -27,6 +27,14 @@ def reported(clause: Token) -> bool:
     return clause.tag_ in {"VBN", "VBG"} and any(a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes)
 
 
+def _inverted(clause: Token) -> bool:
+    """True for a condition written by inversion: "Should the government reverse course",
+    "Were the embargo lifted", "Had the talks succeeded"."""
+    first = clause.doc[clause.left_edge.i]
+    return clause.dep_ in {"advcl", "ccomp"} and first.lower_ in {"should", "were", "had"} and first.head.i == clause.i \
+        and first.dep_ in {"aux", "auxpass"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > first.i for c in clause.children)
+
+
 class ModalityDetector:
     """Decide the modality of a trigger from the cues in its scope."""
 
@@ -117,9 +125,13 @@ class ModalityDetector:
             return "negated"  # the trigger itself ends cooperation: "suspended funding", "cut ties"
         if tok.dep_ == "xcomp" and tok.head.lemma_ in {"manage", "succeed"}:
             return "done"  # "managed to reestablish amicable relations": done, not planned
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lx.cond_marks for m in c.children)
+        if any(c.dep_ == "advcl" and (any(m.dep_ == "mark" and m.lower_ in self.lx.cond_marks for m in c.children) or _inverted(c))
                for c in children):
-            return "hypothetical"  # a condition attached to the governing verb: "ready to cooperate if ..."
+            # a condition attached to the governing verb: "ready to cooperate if ...", "Should the
+            # government reverse course, the EU stands ready to resume ..."
+            return "hypothetical"
+        if _inverted(tok):
+            return "hypothetical"  # "Should the Government of India choose to cooperate fully, ..."
         if not is_trigger and (tok.pos_ == "ADJ" or tok.tag_ == "VBN" and any(
                 c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in children)) and (
                 lemma in self.lx.willing_adjs or tok.lower_ in self.lx.willing_adjs):
@@ -176,7 +188,8 @@ class ModalityDetector:
                     if lemma_of(c) in self.lx.adv_nouns or lemma_of(c) in self.lx.adv_adjs:
                         return "proposed"
         if tok.dep_ in {"xcomp"} and tok.head.lemma_ in {"need", "want", "hope", "plan", "aim", "seek", "try", "intend", "propose", "agree",
-                                                         "apply", "able"}:
+                                                         "apply", "able", "expect", "schedule", "due"}:
+            # ("are expected to meet before the end of the year", "is scheduled to visit")
             return "" if tok.head.lemma_ == "able" else "proposed"  # "applied to join NATO"
         if (tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.dep_ == "ROOT" and "to" in auxes
                 and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in tok.head.children)
