@@ -1557,3 +1557,12 @@ def test_an_indian_honorific_is_no_part_of_the_name(nlp):
 def test_an_inverted_condition_is_hypothetical_and_what_is_expected_is_proposed(nlp, text, modality):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == modality, found
+
+
+@pytest.mark.parametrize("text", [
+    "If the AES and ECOWAS fail to agree on trade rules by July, tariffs will apply.",
+    "If Congress cut funding for these programs, it would save little money.",
+])
+def test_a_condition_frames_the_negation_under_it(nlp, text):
+    found = coop(nlp, text)
+    assert found and found[0]["modality"] == "hypothetical", found

@@ -112,6 +112,10 @@ class ModalityDetector:
         # "no longer share data", "no more joint patrols"; "Nobody should expect them to sign"
         negs += [c for c in children if c.lower_ in {"longer", "more"} and any(g.lower_ == "no" for g in c.children)]
         negs += [c for c in children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.lx.negative_subjects]
+        if {c.lower_ for c in children if c.dep_ == "mark"} & self.lx.cond_marks:
+            # a condition frames what it conditions, negations under it included: "if the AES and
+            # ECOWAS fail to agree on trade rules", "if Congress cut funding for these programs"
+            return "hypothetical"
         if lemma in {"remain", "be", "stay"} and any(c.lower_ == "apart" and c.dep_ in {"advmod", "acomp"} for c in children):
             return "negated"  # "they remain far apart on a ceasefire": not agreed
         if any(c.dep_ == "prep" and c.lower_ in {"in", "into"} and any(lemma_of(o) in self.lx.neg_nouns for o in c.children)
