@@ -1566,3 +1566,8 @@ def test_an_inverted_condition_is_hypothetical_and_what_is_expected_is_proposed(
 def test_a_condition_frames_the_negation_under_it(nlp, text):
     found = coop(nlp, text)
     assert found and found[0]["modality"] == "hypothetical", found
+
+
+def test_an_agreement_that_expired_is_negated(nlp):
+    found = coop(nlp, "The fisheries protocol with Morocco expired in July 2023.")
+    assert found and found[0]["modality"] == "negated", found
