@@ -1571,3 +1571,12 @@ def test_a_condition_frames_the_negation_under_it(nlp, text):
 def test_an_agreement_that_expired_is_negated(nlp):
     found = coop(nlp, "The fisheries protocol with Morocco expired in July 2023.")
     assert found and found[0]["modality"] == "negated", found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The President of Pakistan, His Excellency General Pervez Musharraf paid a state visit to Australia (13-16 June "
+     "2005) at the invitation of His Excellency Major General Michael Jeffery AC CVO MC, the Governor-General of the "
+     "Commonwealth of Australia.", "Governor-General"),
+])
+def test_a_title_alone_is_no_place(nlp, text, word):
+    assert not any(m["text"] == word for m in run(nlp, text)._.policy_mentions), mentions(run(nlp, text))

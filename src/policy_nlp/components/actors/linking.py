@@ -507,6 +507,7 @@ class EntityLinker:
             return [state.mention(span, city, "place", "place")]
         if (span.label_ == "GPE" and not span.text[:1].isupper() or in_headline(span) or not plausible_place(span, self.common)
                 or len(span) == 1 and span[0].lower_ in WORDS.title_words  # "the Chargé in Damascus"
+                or all(part.lower() in WORDS.title_words for part in re.split(r"[-\u2013]", span.text))  # "the Governor-General"
                 or span[-1].tag_ == "NNPS" and (len(span) == 1 or span[-1].lower_ not in NAME_HEADS | {"states"})
                 or len(span) == 1 and span[0].lower_ in WORDS.non_name_acronyms  # "trustworthy AI"
                 or span.end < len(doc) and doc[span.end].lower_ in WORDS.org_event_words):
