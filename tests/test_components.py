@@ -1580,3 +1580,11 @@ def test_an_agreement_that_expired_is_negated(nlp):
 ])
 def test_a_title_alone_is_no_place(nlp, text, word):
     assert not any(m["text"] == word for m in run(nlp, text)._.policy_mentions), mentions(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Palau and the Marshall Islands are linked to the United States by Compacts of Free Association.", "Compacts of Free Association"),
+    ("The Treaties of Tianjin opened ten more ports to foreign trade in 1858.", "Treaties of Tianjin"),
+])
+def test_a_pact_named_after_its_head_word_is_no_body(nlp, text, name):
+    assert not any(m["text"] == name for m in run(nlp, text)._.policy_mentions), mentions(run(nlp, text))
