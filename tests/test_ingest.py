@@ -433,6 +433,7 @@ def test_furniture_inside_the_article_is_masked_at_any_length():
     ("SEOUL, March 3 (Yonhap) -- South Korea and the United States agreed Friday to expand joint research.", "SEOUL"),
     ("ADDIS ABABA, Feb 16 (Reuters) - Ethiopia and Eritrea signed a deal on the border crossings.", "ADDIS ABABA"),
     ("WASHINGTON \u2014 The United States imposed new sanctions on Iran on Tuesday, officials said.", "WASHINGTON"),
+    ("NIAMEY/BAMAKO, Jan 29 (CWS) - Mali, Burkina Faso and Niger formally ceased to be members of the bloc.", "NIAMEY/BAMAKO"),
 ])
 def test_a_wire_dateline_keeps_its_place_as_a_sentence_of_its_own(line, place):
     text = "Headline of the story\n\n" + line + "\n"

@@ -1013,7 +1013,7 @@ def mask_underscore_emphasis(text: str) -> list[tuple[int, int]]:
 
 #: A news agency's dateline at the start of a paragraph: "SEOUL, March 3 (Yonhap) --",
 #: "WASHINGTON —", "ADDIS ABABA, Feb 16 (Reuters) -".
-_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})"
+_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\u2019/-]+(?:\s+[A-Z][A-Z.'\u2019/-]+){0,3})"  # ("NIAMEY/BAMAKO")
                             r"(?P<rest>(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z][\w .&/-]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s)")
 
 
@@ -1027,7 +1027,7 @@ def _wire_dateline(line: str) -> re.Match | None:
     """The dateline a line of story opens with, if any (its place must be a known place:
     "NATO - the alliance - met" has none)."""
     m = _WIRE_DATELINE.match(line)
-    return m if m and _words(line) >= 8 and _place_name(m.group("place")) else None
+    return m if m and _words(line) >= 8 and all(_place_name(p) for p in m.group("place").split("/")) else None
 
 
 def wire_datelines(text: str) -> tuple[list[tuple[int, int]], list[int]]:
