@@ -701,3 +701,35 @@ def test_a_menu_of_one_item_a_line_above_the_article_is_furniture_but_not_the_by
 def test_headers_with_menus_clock_times_writers_in_places_crumbs_and_posting_offices(head, title, author, published):
     header = read_header(head + "\n" + _BODY + "\n")
     assert (header.title, header.author, header.published) == (title, author, published)
+
+
+@pytest.mark.parametrize("head, title, author, published", [
+    # an author and her office on one line between bars; sections between bars are no title
+    ("Northgate Policy Forum\nHome | Research | Regions | Commentary | Events | About Us\nCOMMENTARY\n"
+     "Twenty Months in the Waiting Room: How Ankara Priced Sweden's Entry into NATO\n"
+     "Selin Aydemir-Holm | Senior Fellow, European Security Programme\n12.03.2024\n",
+     "Twenty Months in the Waiting Room: How Ankara Priced Sweden's Entry into NATO", "Selin Aydemir-Holm", "2024-03-12"),
+    # a menu of section names on one line, and the ministry's name under the date
+    ("government.no\nTopics  Ministries  Documents  News  About the Government\n25.11.2024\n"
+     "Ministry of Foreign Affairs\nEight years after Teatro Colón: Norway's partnership with Colombia\n",
+     "Eight years after Teatro Colón: Norway's partnership with Colombia", "", "2024-11-25"),
+    # a breadcrumb that ends with the title itself; the title is still the title
+    ("U.S. DEPARTMENT of STATE\nMenu\nHome  >  Press Releases  >  Reimposition of Sanctions on Venezuela's Oil and Gas Sector\n"
+     "Reimposition of Sanctions on Venezuela's Oil and Gas Sector\nPRESS STATEMENT\nApril 17, 2024\n",
+     "Reimposition of Sanctions on Venezuela's Oil and Gas Sector", "", "2024-04-17"),
+    # a byline between bars with the writers' places, under a masthead with a date at the top
+    ("Thursday, December 12, 2024\nTHE HORN OBSERVER\nIndependent news from Djibouti to Dar\nNews\nOpinion\n\n"
+     "Ethiopia and Somalia agree to talks on sea access after Turkish mediation\n"
+     "Ankara Declaration ends a year of rupture over the port deal, but leaves the memorandum's fate unclear\n"
+     "By Abdirahman Jama Farah and Selamawit Hailu | Addis Ababa and Mogadishu\nPublished 12 Dec 2024, 09:15 EAT\n",
+     "Ethiopia and Somalia agree to talks on sea access after Turkish mediation",
+     "Abdirahman Jama Farah and Selamawit Hailu", "2024-12-12"),
+    # a speech's line with its title under it, after a colon
+    ("Home › Press › Speeches › 2025\nSpeech by Parliamentary State Secretary Dr. Henrike Sommerfeld at the Business "
+     "Forum, Hannover Messe 2025\nPartners, competitors, rivals: a sober look at German-Chinese economic relations\n"
+     "Hanover, 1 April 2025\n",
+     "Partners, competitors, rivals: a sober look at German-Chinese economic relations", "Henrike Sommerfeld", "2025-04-01"),
+])
+def test_headers_with_offices_between_bars_menus_on_a_line_crumbs_that_end_with_the_title(head, title, author, published):
+    header = read_header(head + "\n" + _BODY + "\n")
+    assert (header.title, header.author, header.published) == (title, author, published)

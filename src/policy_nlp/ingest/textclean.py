@@ -44,6 +44,7 @@ _CUE = re.compile(
       |^\W*(back|return|go|skip|jump)\ to\b
       |^\W*you\ are\ here\b|^\W*home\s*[>\u00bb\u203a/]
       |^\W*(updated\ |posted\ |published\ )?\d+\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?)\ ago\W*$
+      |^(?:\W*(?:print|e-?mail|share|tweet|save|link|pdf))+\W*$
       |^\s*(photo|image|picture|video|credit|caption|file\ photo)\s*:
       |©|\|\s*\w+\s*\|
     )""",
@@ -633,6 +634,11 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     if len(pieces) < 2 or _words(line) > _SHORT_LINE_WORDS:
         return False
     author = date = ""
+    if len(pieces) == 2 and _NAME_LINE.match(pieces[0]) and pieces[0].split()[0].lower() not in _NOT_A_NAME_START \
+            and _AFFILIATION.search(pieces[1]) and _words(pieces[1]) <= 8 and not _place_name(pieces[0]):
+        # "Selin Aydemir-Holm | Senior Fellow, European Security Programme": an author and her office
+        header.author = header.author or pieces[0]
+        return True
     for piece in pieces:
         if m := _BYLINE.match(piece):
             author = author or _clean_name(m.group("name"))
@@ -691,6 +697,8 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         line = contents[i].strip()
         if line[:1] in "[(" and line[-1:] in "])":
             return False  # an editor's note: "[Transcript prepared by the organisers]"
+        if _site_furniture(line):
+            return False
         return 2 <= _words(line) <= 40 and (not line.endswith((".", ",", ";")) or i == headline_row or _headline_case(line)) \
             or bool(_MD_HEADING.match(line))
 
@@ -701,7 +709,7 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         start = len(rows) - 1  # the first row of the last block of rows at most three lines apart
         while start > 0 and rows[start] - rows[start - 1] <= 3:
             start -= 1
-        bylined = any(_BYLINE.match(_strip_markdown(contents[i].strip()).strip("_ ")) for i in rows[start:])
+        bylined = any(_BYLINE.match(piece) for i in rows[start:] for piece in _pieces(_strip_markdown(contents[i].strip()).strip("_ ")))
         first_meta = rows[start] if start < len(rows) - 1 and bylined else rows[0]
         before = [i for i in candidates if i < first_meta and title_like(i)]
         # the publisher's name and labels such as "PRESS RELEASE" or "Report excerpt, Chapter 3"
@@ -710,7 +718,8 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         # Subcommittee on the Western Hemisphere")
         crumbs = {piece.strip().lower() for line in contents[:first_meta] if " > " in line for piece in line.split(" > ")[1:]}
         named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip())
-                                            or _labelled_section(contents[i]) or contents[i].strip().lower() in crumbs
+                                            or _labelled_section(contents[i])
+                                            or contents[i].strip().lower() in crumbs and _words(contents[i]) <= 5
                                             or _breadcrumb(contents[i]))]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
@@ -722,7 +731,12 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
             if quoted:
                 return quoted[-1]
             above = [i for i in named if i < speeches[0] and _next_filled(contents, i) == speeches[0]]
-            return above[0] if above and _headline_case(contents[above[0]]) else speeches[0]
+            below = [i for i in named if i > speeches[0] and _next_filled(contents, speeches[0]) == i]
+            if above and _headline_case(contents[above[0]]):
+                return above[0]
+            if below and ": " in contents[below[0]] and _words(contents[below[0]]) >= 5:
+                return below[0]  # "Speech by ... at the Forum" / "Partners, competitors, rivals: a sober look at ..."
+            return speeches[0]
         marked = [i for i in named if _MD_HEADING.match(contents[i])]
         if marked:
             return marked[-1]  # a Markdown heading, not the standfirst under it
@@ -739,7 +753,8 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         # a headline written as one or two sentences under a label: "Opinion / Guest Essay" /
         # "Maduro stole an election. Washington should stop paying him for it."
         sentences = [i for i in candidates if (named[-1] if named else -1) < i < first_meta and not title_like(i)
-                     and 4 <= _words(contents[i]) <= 25 and len(re.findall(r"[.!?](?:\s|$)", contents[i])) <= 2]
+                     and 4 <= _words(contents[i]) <= 25 and 1 <= len(re.findall(r"[.!?](?:\s|$)", contents[i])) <= 2
+                     and not _site_furniture(contents[i].strip())]
         if sentences and (not named or _words(contents[named[-1]]) <= 4):
             return sentences[0]
         if len(named) >= 2 and _next_filled(contents, named[-2]) == named[-1] and _words(contents[named[-2]]) >= 4 \
@@ -750,8 +765,12 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
             return named[-1]
         # the date above the headline: "Commentary / May 5, 2022 / How Japan Can Lead ..."
         after = [i for i in candidates if i > min(meta_rows) and title_like(i) and _words(contents[i]) >= 3]
-        if after:
-            return after[0]
+        # (not a paper's name or the publisher's under the date: "THE LIFFEY STANDARD",
+        # "Ministry of Foreign Affairs")
+        plain = [i for i in after if not _masthead_name(contents[i].strip()) and not _publisher(_strip_markdown(contents[i].strip()))
+                 and not (contents[i].strip().lower() in crumbs and _words(contents[i]) <= 5)]
+        if plain or after:
+            return (plain or after)[0]
         if before:
             return before[-1]
     headings = [i for i in candidates if _MD_HEADING.match(contents[i])]
@@ -776,6 +795,40 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
 #: Words of an institution that posts a page, not a person who wrote it.
 _INSTITUTION = re.compile(r"\b(?:embassy|ministry|office|department|press|team|service|secretariat|mission|"
                           r"consulate|directorate|bureau)\b", re.IGNORECASE)
+
+
+def _masthead_name(line: str) -> bool:
+    """A newspaper's name in capitals: "THE LIFFEY STANDARD", "THE HORN OBSERVER"."""
+    words = line.split()
+    return line.isupper() and 1 <= len(words) <= 4 and words[-1].lower() in {
+        "times", "post", "herald", "standard", "observer", "dispatch", "wire", "news", "daily", "tribune", "journal",
+        "gazette", "chronicle", "monitor", "ledger", "express", "telegraph", "guardian", "mail", "star", "courier", "today"}
+
+
+def _site_furniture(line: str) -> bool:
+    """Lines of a page's frame that look like headings: a list of sections between bars
+    ("Asia Pacific | Middle East | Afghanistan"), a breadcrumb from "Home" however long its
+    pieces, a menu of capitalised words ("News Sport Business Opinion Culture Property
+    Puzzles E-paper"), an author's office ("Senior Fellow, European Security Programme")."""
+    pieces = line.split(" | ")
+    if len(pieces) >= 3 and all(1 <= _words(p) <= 4 for p in pieces):
+        return True
+    if re.match(r"\W*(?:home|you are here)\s*[>\u203a\u00bb/:]", line, re.IGNORECASE):
+        return True
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
+    if len(words) >= 5 and len(words) == _words(line) and not re.search(r"[,:;.!?\u2013\u2014]", line) \
+            and sum(w.lower() in _MENU_WORDS for w in words) >= 3:
+        return True
+    head, _, rest = line.partition(", ")
+    return bool(rest) and _words(line) <= 8 and _words(head) <= 3 and bool(_AFFILIATION.match(head.split()[-1] if head.split() else ""))
+
+
+#: Words of a site's menu.
+_MENU_WORDS = {"news", "sport", "sports", "business", "opinion", "culture", "world", "politics", "video", "videos", "topics",
+               "about", "ministry", "ministries", "documents", "press", "service", "services", "search", "home", "markets",
+               "economy", "tech", "technology", "science", "health", "lifestyle", "travel", "podcasts", "events", "e-paper",
+               "puzzles", "property", "more", "latest", "contact", "research", "publications", "regions", "experts",
+               "newsletters", "multimedia", "analysis", "commentary", "media"}
 
 
 def _breadcrumb(line: str) -> bool:
@@ -863,7 +916,7 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
                    "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the",
                    "pm", "fm", "hon", "hon.", "honourable", "honorable", "rt", "rt.", "coordinator", "spokesperson",
-                   "spokesman", "spokeswoman"}
+                   "spokesman", "spokeswoman", "parliamentary", "permanent", "chief"}
 
 
 #: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
