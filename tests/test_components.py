@@ -1332,8 +1332,11 @@ def test_places_in_neighbouring_states_cities_devastated_and_a_capital_before_it
     ("Syrian troops entered Tell Tamer yesterday according to state media.", "Tell Tamer"),
     ("The UN worked with Turkish authorities to reopen the Bab al-Hawa crossing, a lifeline for aid.", "Bab al-Hawa crossing"),
     ("A closer relationship with India, and the wider Indo-Pacific region, is our priority.", "Indo-Pacific"),
+    ("Lukashenko let Russian troops use Belarusian territory to launch the attack on Kyiv.", "Kyiv"),
+    ("Two and a half years ago, a Ryanair flight from Athens to Vilnius was ordered down.", "Athens"),
+    ("Through much of last year, charter flights from Haiti, Cuba and even from Africa landed in Managua.", "Cuba"),
 ])
-def test_towns_sites_and_regions_the_model_calls_people_or_bodies_are_places(nlp, text, word):
+def test_towns_sites_regions_and_what_is_attacked_or_flown_from_are_places(nlp, text, word):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == ["place"], mentions(run(nlp, text))
 
@@ -1372,18 +1375,6 @@ def test_a_verb_that_starts_the_sentence_is_no_part_of_the_name_after_it(nlp):
     found = [(m["text"], m["entity_id"]) for m in doc._.policy_mentions]
     assert ("Addis Ababa", "state:ETH") in found and not any(t.startswith("Isolating") for t, _ in found), found
 
-@pytest.mark.parametrize("text, trigger_word", [
-    # a verb whose object only could be a mention names it itself: an initiative with a
-    # name of its own is the name of a body, not a mention of its own
-    ("Turkey and the United Nations brokered the Black Sea Grain Initiative in July 2022.", "brokered"),
-    # two sides agree: coordinated actors, or a pair named as such
-    ("Yoon and Kishida agreed that a team of South Korean experts would visit the plant.", "agreed"),
-    ("Japan and China are neighbours. The two governments agreed to speed up the talks.", "agreed"),
-])
-def test_a_deal_brokered_and_a_plan_two_sides_agree_on_are_cooperation(nlp, text, trigger_word):
-    found = coop(nlp, text)
-    assert any(trigger_word in f["trigger"] and f["modality"] == "actual" for f in found), found
-
 
 @pytest.mark.parametrize("text", [
     "Both sides agree that the talks failed to achieve anything.",
@@ -1391,34 +1382,6 @@ def test_a_deal_brokered_and_a_plan_two_sides_agree_on_are_cooperation(nlp, text
 ])
 def test_two_sides_sharing_a_view_is_no_agreement(nlp, text):
     assert not any("agree" in f["trigger"] for f in coop(nlp, text))
-
-
-@pytest.mark.parametrize("text, trigger_word", [
-    ("Moscow announced its withdrawal from the Barents Euro-Arctic Council in September 2023.", "withdrawal"),
-    ("The United States withdrew from the Paris Agreement in 2020.", "withdrew"),
-    ("Mali, Burkina Faso and Niger announced their exit from ECOWAS.", "exit"),
-])
-def test_leaving_a_body_or_a_treaty_is_negated_cooperation(nlp, text, trigger_word):
-    found = coop(nlp, text)
-    assert any(trigger_word in f["trigger"] and f["modality"] == "negated" for f in found), found
-
-
-@pytest.mark.parametrize("text", [
-    "The United States withdrew its troops from Afghanistan in 2021.",
-    "Western companies have left the Russian market.",
-])
-def test_leaving_a_country_or_a_market_is_not_cooperation(nlp, text):
-    assert coop(nlp, text) == []
-
-
-@pytest.mark.parametrize("text, word", [
-    ("Lukashenko let Russian troops use Belarusian territory to launch the attack on Kyiv.", "Kyiv"),
-    ("Two and a half years ago, a Ryanair flight from Athens to Vilnius was ordered down.", "Athens"),
-    ("Through much of last year, charter flights from Haiti, Cuba and even from Africa landed in Managua.", "Cuba"),
-])
-def test_where_an_attack_strikes_and_where_a_flight_leaves_from_are_places(nlp, text, word):
-    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
-    assert found == ["place"], mentions(run(nlp, text))
 
 
 def test_an_unknown_name_joined_to_a_known_minister_or_apposed_to_ministers_is_a_person(nlp):
@@ -1439,8 +1402,11 @@ def test_words_of_a_title_or_common_words_joined_to_a_person_stay_what_they_were
     # a paper one writes in, and a bank one pays through, stay bodies
     ("Terror was justified, as Trotsky wrote in Izvestia in January 1919.", "Izvestia", "actor"),
     ("Many soy farmers in Roraima finance their harvests through Sicredi, a cooperative bank.", "Sicredi", "actor"),
+    ("The project will link Malé with the islands of Villingili, Gulhifalhu and Thilafushi.", "Gulhifalhu", "place"),
+    ("In 2023 YLB chose a consortium led by CATL to build plants at Uyuni and Coipasa.", "Coipasa", "place"),
+    ("The central banks of Nigeria and China agreed a currency swap.", "China", "actor"),
 ])
-def test_a_town_the_model_calls_a_body_is_a_place_where_something_happens_in_it(nlp, text, word, kind):
+def test_towns_the_model_calls_bodies_islands_and_sites_where_something_happens_are_places(nlp, text, word, kind):
     found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
     assert found == [kind], mentions(run(nlp, text))
 
@@ -1451,91 +1417,12 @@ def test_capitals_in_a_list_of_addressees_are_all_governments(nlp):
     assert found["Kyiv"] == ("actor", "state:UKR") and found["Washington"] == ("actor", "state:USA"), found
 
 
-@pytest.mark.parametrize("text, trigger_word, modality", [
-    ("North Korea sent around 11,000 soldiers to Russia last autumn.", "soldiers", "actual"),
-    ("The United States sent troops to Saudi Arabia in August 1990.", "troops", "actual"),
-    ("The Bahamas has pledged 150 personnel to the mission in Haiti.", "personnel", "actual"),
-    ("Benin has offered up to 2,000 troops for the force in Haiti.", "troops", "proposed"),
-    ("Australia has given Guardian-class patrol boats to Palau.", "boats", "actual"),
-    ("Oman hosted indirect contacts between American and Iranian officials in Muscat.", "contacts", "actual"),
-    ("In 2020 the United Arab Emirates and Israel signed the Abraham Accords at the White House.", "Accords", "actual"),
-    ("Russian personnel now train Malian units at bases near Bamako.", "Malian units", "actual"),
-])
-def test_forces_sent_or_offered_to_a_state_boats_given_contacts_hosted_and_named_accords(nlp, text, trigger_word, modality):
-    found = coop(nlp, text)
-    assert any(trigger_word in f["trigger"] and f["modality"] == modality for f in found), found
-
-
-@pytest.mark.parametrize("text", [
-    "Russia sent troops to the border with Ukraine.",
-    "Russia sent troops into Ukraine in February 2022.",
-    "The police officers sent to the scene arrested two men.",
-])
-def test_troops_sent_to_a_border_or_into_a_war_are_not_cooperation(nlp, text):
-    assert coop(nlp, text) == []
-
-
-@pytest.mark.parametrize("text, trigger_word", [
-    ("Minister Rau discussed the situation by telephone with Lithuanian Foreign Minister Gabrielius Landsbergis.", "discussed"),
-    ("Kishida raised the ban with Premier Li Qiang on the margins of the summit.", "raised"),
-    ("Diplomats from both foreign ministries met in parallel under the Working Mechanism.", "met"),
-    ("Japan and China are neighbours. The two sides held the ninth meeting of the consultation mechanism.", "meeting"),
-])
-def test_matters_raised_with_a_named_actor_and_meetings_of_two_sides_named_as_a_pair(nlp, text, trigger_word):
-    assert any(trigger_word in f["trigger"] for f in coop(nlp, text)), coop(nlp, text)
-
-
-@pytest.mark.parametrize("text", [
-    "He discussed the decision with his family.",
-    "Both teams met in the final.",
-])
-def test_talking_with_family_and_teams_meeting_are_not_cooperation(nlp, text):
-    assert coop(nlp, text) == []
-
-
-@pytest.mark.parametrize("text, trigger_word, modality", [
-    ("China's customs administration suspended all imports of aquatic products from Japan.", "imports", "negated"),
-    ("Chinese exports to the United States fell by a fifth.", "exports", "actual"),
-    ("Wagner instructors are training Belarusian special forces near Brest.", "training", "actual"),
-])
-def test_trade_flows_between_named_states_and_another_states_forces_trained(nlp, text, trigger_word, modality):
-    found = coop(nlp, text)
-    assert any(trigger_word in f["trigger"] and f["modality"] == modality for f in found), found
-
-
 @pytest.mark.parametrize("text", [
     "Yet Beijing banned imports of Taiwanese citrus fruit and fish within days of the visit.",
     "Tokyo protested the Chinese ban on imports of Japanese seafood.",
 ])
 def test_a_ban_on_imports_is_a_sanction_not_cooperation(nlp, text):
     assert not any("import" in f["trigger"] for f in coop(nlp, text)), coop(nlp, text)
-
-
-@pytest.mark.parametrize("text, modality", [
-    ("Chile and Bolivia are neighbours. The two countries have not exchanged ambassadors since 1978.", "negated"),
-    ("Her lab still exchanges groundwater data with colleagues at Birzeit University.", "actual"),
-])
-def test_the_verb_exchange_names_cooperation_of_two_sides(nlp, text, modality):
-    found = coop(nlp, text)
-    assert any("exchange" in f["trigger"] and f["modality"] == modality for f in found), found
-
-
-@pytest.mark.parametrize("text", [
-    "Israeli forces and Hamas fighters exchanged fire near the border.",
-    "Russian and Ukrainian forces now exchange drone strikes almost every night.",
-])
-def test_enemies_exchanging_fire_or_strikes_is_fighting(nlp, text):
-    assert coop(nlp, text) == []
-
-
-@pytest.mark.parametrize("text, word, kind", [
-    ("The project will link Malé with the islands of Villingili, Gulhifalhu and Thilafushi.", "Gulhifalhu", "place"),
-    ("In 2023 YLB chose a consortium led by CATL to build plants at Uyuni and Coipasa.", "Coipasa", "place"),
-    ("The central banks of Nigeria and China agreed a currency swap.", "China", "actor"),
-])
-def test_islands_and_sites_named_with_a_place_noun_or_in_a_list_of_places(nlp, text, word, kind):
-    found = [m["kind"] for m in run(nlp, text)._.policy_mentions if m["text"] == word]
-    assert found == [kind], mentions(run(nlp, text))
 
 
 def test_names_the_model_calls_places_that_do_something_are_bodies(nlp):
@@ -1547,25 +1434,6 @@ def test_names_the_model_calls_places_that_do_something_are_bodies(nlp):
 def test_an_indian_honorific_is_no_part_of_the_name(nlp):
     doc = run(nlp, "Talks were held between Prime Minister Shri Narendra Modi and President Mohamed Muizzu in New Delhi.")
     assert any(m["entity_id"] == "person:narendra-modi" for m in doc._.policy_mentions), mentions(doc)
-
-
-@pytest.mark.parametrize("text, modality", [
-    ("Should the Government of India choose to cooperate fully with the investigation, Canada would welcome it.", "hypothetical"),
-    ("Should the government reverse course, the EU stands ready to resume the accession talks with Georgia.", "hypothetical"),
-    ("Modi and Xi are expected to meet before the end of the year.", "proposed"),
-])
-def test_an_inverted_condition_is_hypothetical_and_what_is_expected_is_proposed(nlp, text, modality):
-    found = coop(nlp, text)
-    assert found and found[0]["modality"] == modality, found
-
-
-@pytest.mark.parametrize("text", [
-    "If the AES and ECOWAS fail to agree on trade rules by July, tariffs will apply.",
-    "If Congress cut funding for these programs, it would save little money.",
-])
-def test_a_condition_frames_the_negation_under_it(nlp, text):
-    found = coop(nlp, text)
-    assert found and found[0]["modality"] == "hypothetical", found
 
 
 def test_an_agreement_that_expired_is_negated(nlp):
@@ -1588,3 +1456,56 @@ def test_a_title_alone_is_no_place(nlp, text, word):
 ])
 def test_a_pact_named_after_its_head_word_is_no_body(nlp, text, name):
     assert not any(m["text"] == name for m in run(nlp, text)._.policy_mentions), mentions(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, trigger_word, modality", [
+    # a verb whose object only could be a mention names it itself: an initiative with a
+    # name of its own is the name of a body, not a mention of its own
+    ("Turkey and the United Nations brokered the Black Sea Grain Initiative in July 2022.", "brokered", "actual"),
+    # two sides agree: coordinated actors, or a pair named as such
+    ("Yoon and Kishida agreed that a team of South Korean experts would visit the plant.", "agreed", "actual"),
+    ("Japan and China are neighbours. The two governments agreed to speed up the talks.", "agreed", "actual"),
+    ("Moscow announced its withdrawal from the Barents Euro-Arctic Council in September 2023.", "withdrawal", "negated"),
+    ("The United States withdrew from the Paris Agreement in 2020.", "withdrew", "negated"),
+    ("Mali, Burkina Faso and Niger announced their exit from ECOWAS.", "exit", "negated"),
+    ("Minister Rau discussed the situation by telephone with Lithuanian Foreign Minister Gabrielius Landsbergis.", "discussed", "actual"),
+    ("Kishida raised the ban with Premier Li Qiang on the margins of the summit.", "raised", "actual"),
+    ("Diplomats from both foreign ministries met in parallel under the Working Mechanism.", "met", "actual"),
+    ("Japan and China are neighbours. The two sides held the ninth meeting of the consultation mechanism.", "meeting", "actual"),
+    ("North Korea sent around 11,000 soldiers to Russia last autumn.", "soldiers", "actual"),
+    ("The United States sent troops to Saudi Arabia in August 1990.", "troops", "actual"),
+    ("The Bahamas has pledged 150 personnel to the mission in Haiti.", "personnel", "actual"),
+    ("Benin has offered up to 2,000 troops for the force in Haiti.", "troops", "proposed"),
+    ("Australia has given Guardian-class patrol boats to Palau.", "boats", "actual"),
+    ("Oman hosted indirect contacts between American and Iranian officials in Muscat.", "contacts", "actual"),
+    ("In 2020 the United Arab Emirates and Israel signed the Abraham Accords at the White House.", "Accords", "actual"),
+    ("Russian personnel now train Malian units at bases near Bamako.", "Malian units", "actual"),
+    ("China's customs administration suspended all imports of aquatic products from Japan.", "imports", "negated"),
+    ("Chinese exports to the United States fell by a fifth.", "exports", "actual"),
+    ("Wagner instructors are training Belarusian special forces near Brest.", "training", "actual"),
+    ("Chile and Bolivia are neighbours. The two countries have not exchanged ambassadors since 1978.", "exchange", "negated"),
+    ("Her lab still exchanges groundwater data with colleagues at Birzeit University.", "exchange", "actual"),
+    ("Should the Government of India choose to cooperate fully with the investigation, Canada would welcome it.", "cooperate", "hypothetical"),
+    ("Should the government reverse course, the EU stands ready to resume the accession talks with Georgia.", "talks", "hypothetical"),
+    ("Modi and Xi are expected to meet before the end of the year.", "meet", "proposed"),
+    ("If the AES and ECOWAS fail to agree on trade rules by July, tariffs will apply.", "agree", "hypothetical"),
+    ("If Congress cut funding for these programs, it would save little money.", "funding", "hypothetical"),
+])
+def test_cooperation_forms_of_real_pages_and_their_modality(nlp, text, trigger_word, modality):
+    found = coop(nlp, text)
+    assert any(trigger_word in f["trigger"] and f["modality"] == modality for f in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The United States withdrew its troops from Afghanistan in 2021.",
+    "Western companies have left the Russian market.",
+    "Russia sent troops to the border with Ukraine.",
+    "Russia sent troops into Ukraine in February 2022.",
+    "The police officers sent to the scene arrested two men.",
+    "He discussed the decision with his family.",
+    "Both teams met in the final.",
+    "Israeli forces and Hamas fighters exchanged fire near the border.",
+    "Russian and Ukrainian forces now exchange drone strikes almost every night.",
+])
+def test_look_alikes_of_cooperation_on_real_pages_are_not_cooperation(nlp, text):
+    assert coop(nlp, text) == []
