@@ -98,15 +98,15 @@ def _passive_subjects(verb: Token) -> list[Token]:
 _TRADE_FLOWS = {"import", "imports", "export", "exports"}
 #: Words that restrict a trade flow: what they govern is a sanction, not cooperation.
 _RESTRICTIONS = {"ban", "restriction", "restrict", "control", "embargo", "prohibit", "prohibition", "tariff", "curb",
-                 "limit", "sanction", "cap", "block", "halt", "stop"}
+                 "limit", "sanction", "cap", "block"}
 #: Verbs of talking something over that count only with a named partner.
 _RAISED_WITH = {"discuss", "raise"}
 #: Verbs that offer what they name to someone.
-_OFFER_VERBS = {"pledge", "offer", "promise", "commit"}
+_OFFER_VERBS = {"pledge", "offer", "promise"}
 #: Where troops sent go that is no state receiving them.
 _NOT_DESTINATIONS = {"border", "borders", "front", "frontline", "frontier", "line", "region", "area", "zone"}
 #: Bodies of two states named as a pair ("both armies", "both foreign ministries").
-_PAIR_BODIES = {"army", "ministry", "military", "navy", "coast guard", "agency", "parliament", "administration"}
+_PAIR_BODIES = {"army", "ministry", "military", "navy", "guard", "agency", "parliament", "administration"}
 #: Words that count the sides of a pair or group.
 _PAIR_COUNTS = {"both", "two", "three", "four", "five"}
 #: Auxiliaries of a clause that states a plan rather than a view.
