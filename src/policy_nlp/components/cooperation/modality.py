@@ -144,9 +144,7 @@ class ModalityDetector:
             return "negated"
         if lemma == "without" or (tok.dep_ == "pobj" and tok.head.lower_ == "without"):
             return "hypothetical" if not is_trigger else "negated"
-        marks = {c.lower_ for c in children if c.dep_ == "mark"}
-        if marks & self.lx.cond_marks:
-            return "hypothetical"
+        marks = {c.lower_ for c in children if c.dep_ == "mark"}  # (a condition's mark was read first, above)
         if ("until" in marks or "unless" in marks) and (tok.tag_ in {"VB", "VBP", "VBZ"} or tok.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" and c.tag_ in {"VBP", "VBZ"} for c in children)):
             return "hypothetical"  # what must happen first: "until Baku and Yerevan sign a peace treaty", not "until they signed"
