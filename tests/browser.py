@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -39,8 +41,9 @@ class Chromium:
     def __init__(self, binary: str, width: int = 1280, height: int = 900) -> None:
         self.width, self.height = width, height
         self._profile = tempfile.TemporaryDirectory(prefix="policy-nlp-chromium-")
+        # (in a session of its own, so that its helper processes can be stopped with it)
         self.process = subprocess.Popen([binary, *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             port, path = self._endpoint()
             self._ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", timeout=TIMEOUT,
@@ -119,7 +122,19 @@ class Chromium:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        self._profile.cleanup()
+        # Chromium's helper processes (renderer, GPU, crash handler) can outlive the browser
+        # for a moment and still write into the profile: stop them all before removing it.
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        for attempt in range(20):
+            try:
+                self._profile.cleanup()
+                return
+            except OSError:
+                time.sleep(0.1)
+        shutil.rmtree(self._profile.name, ignore_errors=True)
 
 
 @dataclass
