@@ -675,6 +675,12 @@ def test_a_speech_title_names_its_speaker_after_the_office_and_initials_are_a_na
      "Forum, Hannover Messe 2025\nPartners, competitors, rivals: a sober look at German-Chinese economic relations\n"
      "Hanover, 1 April 2025\n",
      "Partners, competitors, rivals: a sober look at German-Chinese economic relations", "Henrike Sommerfeld", "2025-04-01"),
+    # a dateline with the weekday, and an author between bars with her title and office
+    ("Southern Cross Trade Institute\nPARLIAMENTARY EVIDENCE\n"
+     "From coercion to stabilisation: what the end of China's trade restrictions means for Australia\n"
+     "Associate Professor Megan Thornbury-Liu | Chief Economist\nCanberra, Thursday 5 December 2024\n",
+     "From coercion to stabilisation: what the end of China's trade restrictions means for Australia",
+     "Megan Thornbury-Liu", "2024-12-05"),
 ])
 def test_headlines_bylines_and_dates_of_varied_page_headers(head, title, author, published):
     header = read_header(head + "\n" + _BODY + "\n")

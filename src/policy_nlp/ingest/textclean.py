@@ -63,7 +63,7 @@ _SPEAKER_TITLE = re.compile(r"\b(?:remarks|address|statement|speech|keynote|test
                             r"(?:by|of)\s+(?P<who>.+?)(?=\s+(?:at|on|to|before|for|during|in|and|with)\s|\s*[,:(|]|$)", re.IGNORECASE)
 #: A dateline: a place, then the date after a comma ("Fukuoka, June 10, 2023", "COP28 side
 #: event, Expo City Dubai, 8 December 2023").
-_DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
+_DATELINE = re.compile(r"^[^.!?]{2,80},\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\s*$")
 #: A date that ends a headline after a colon, dash or bar: "PM press statement with Taoiseach
 #: Leo Varadkar: 9 September 2019".
 _TITLE_DATE = re.compile(r"(?:[:|\u2013\u2014]|\s-)\s*\(?(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})\)?\s*$")
@@ -111,7 +111,7 @@ _NOT_A_NAME_START = {"support", "subscribe", "donate", "follow", "join", "listen
                      "the", "a", "an", "how", "why", "what", "when", "where", "who", "is", "are", "can", "will", "our",
                      "my", "new", "home", "latest", "read", "more", "about", "all", "top", "most", "news", "in", "on", "from"}
 #: An author's line of office under a name: "Senior Fellow - Foreign Policy".
-_AFFILIATION = re.compile(r"\b(fellow|professor|director|analyst|researcher|editor|correspondent|contributor|lecturer|"
+_AFFILIATION = re.compile(r"\b(fellow|professor|director|analyst|researcher|editor|correspondent|contributor|lecturer|economist|"
                           r"chair|scholar|associate|advisor|adviser|president|manager|officer|head of|dean)\b", re.IGNORECASE)
 #: What separates the pieces of a header line ("By Jane Doe | March 3, 2023 | 5 min read").
 _HEADER_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7\u2013\u2014]\s+")
@@ -636,8 +636,9 @@ def _header_pieces(line: str, header: TextHeader) -> bool:
     author = date = ""
     if len(pieces) == 2 and _NAME_LINE.match(pieces[0]) and pieces[0].split()[0].lower() not in _NOT_A_NAME_START \
             and _AFFILIATION.search(pieces[1]) and _words(pieces[1]) <= 8 and not _place_name(pieces[0]):
-        # "Selin Aydemir-Holm | Senior Fellow, European Security Programme": an author and her office
-        header.author = header.author or pieces[0]
+        # "Selin Aydemir-Holm | Senior Fellow, European Security Programme": an author and her
+        # office ("Associate Professor Megan Thornbury-Liu | Chief Economist": without the title)
+        header.author = header.author or _speaker(pieces[0]) or pieces[0]
         return True
     for piece in pieces:
         if m := _BYLINE.match(piece):
@@ -916,7 +917,7 @@ _SPEAKER_TITLES = {"ambassador", "foreign", "prime", "minister", "secretary", "p
                    "his", "her", "excellency", "h.e.", "director-general", "secretary-general", "under", "assistant",
                    "commander", "governor", "mayor", "chairman", "chair", "chairwoman", "king", "queen", "prince", "the",
                    "pm", "fm", "hon", "hon.", "honourable", "honorable", "rt", "rt.", "coordinator", "spokesperson",
-                   "spokesman", "spokeswoman", "parliamentary", "permanent", "chief"}
+                   "spokesman", "spokeswoman", "parliamentary", "permanent", "chief", "associate"}
 
 
 #: The words of an office's "of" phrase: "Minister of Unification", "Secretary of State".
