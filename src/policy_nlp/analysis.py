@@ -512,9 +512,9 @@ def _masthead_countries(text: str, title_start: int) -> set[str]:
     Affairs")."""
     # (a line of pieces, "Department: International Relations and Cooperation | REPUBLIC OF
     # SOUTH AFRICA", is read piece by piece)
-    lines = [[piece.strip() for piece in line.split(" | ")] for line in text[:title_start].splitlines()]
-    lines = [pieces for pieces in lines if any(1 <= len(piece.split()) <= 6 for piece in pieces)][:15]
-    return set().union(*(_site_countries(piece) for pieces in lines for piece in pieces if 1 <= len(piece.split()) <= 6))
+    lines = [[piece.strip() for piece in line.split(" | ") if 1 <= len(piece.split()) <= 6]
+             for line in text[:title_start].splitlines()]
+    return set().union(*(_site_countries(piece) for pieces in [p for p in lines if p][:15] for piece in pieces))
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -720,8 +720,7 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         crumbs = {piece.strip().lower() for line in contents[:first_meta] if " > " in line for piece in line.split(" > ")[1:]}
         named = [i for i in before if not (_publisher(_strip_markdown(contents[i].strip())) or _LABEL.match(contents[i].strip())
                                             or _labelled_section(contents[i])
-                                            or contents[i].strip().lower() in crumbs and _words(contents[i]) <= 5
-                                            or _breadcrumb(contents[i]))]
+                                            or contents[i].strip().lower() in crumbs and _words(contents[i]) <= 5)]
         quoted = [i for i in named if contents[i].strip()[:1] in "\"\u201c"]
         speeches = [i for i in named if _SPEAKER_TITLE.search(contents[i])]
         if quoted or speeches:
@@ -741,8 +740,7 @@ def _pick_title(candidates: list[int], contents: list[str], meta_rows: list[int]
         marked = [i for i in named if _MD_HEADING.match(contents[i])]
         if marked:
             return marked[-1]  # a Markdown heading, not the standfirst under it
-        after = [i for i in candidates if first_meta < i <= first_meta + 4 and title_like(i) and _words(contents[i]) >= 6
-                 and not _breadcrumb(contents[i])]
+        after = [i for i in candidates if first_meta < i <= first_meta + 4 and title_like(i) and _words(contents[i]) >= 6]
         if named and after and (_words(contents[named[-1]]) <= 3
                                 or all(_words(contents[i]) <= 5 or contents[i].strip().isupper() for i in named)):
             # "Visa & Travel" (a menu) / "08.10.2025 - Press release" / the headline; a
@@ -808,13 +806,13 @@ def _masthead_name(line: str) -> bool:
 
 def _site_furniture(line: str) -> bool:
     """Lines of a page's frame that look like headings: a list of sections between bars
-    ("Asia Pacific | Middle East | Afghanistan"), a breadcrumb from "Home" however long its
-    pieces, a menu of capitalised words ("News Sport Business Opinion Culture Property
+    ("Asia Pacific | Middle East | Afghanistan"), a breadcrumb (from "Home" however long its
+    pieces), a menu of capitalised words ("News Sport Business Opinion Culture Property
     Puzzles E-paper"), an author's office ("Senior Fellow, European Security Programme")."""
     pieces = line.split(" | ")
     if len(pieces) >= 3 and all(1 <= _words(p) <= 4 for p in pieces):
         return True
-    if re.match(r"\W*(?:home|you are here)\s*[>\u203a\u00bb/:]", line, re.IGNORECASE):
+    if re.match(r"\W*(?:home|you are here)\s*[>\u203a\u00bb/:]", line, re.IGNORECASE) or _breadcrumb(line):
         return True
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", line)
     if len(words) >= 5 and len(words) == _words(line) and not re.search(r"[,:;.!?\u2013\u2014]", line) \
